@@ -1,0 +1,46 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
+import { entitySchemas } from '../entities/index.js';
+import { Migration0001Initial } from './migrations/0001-initial.js';
+
+/** Listed statically so that src (tsx, vitest) and dist (node) find the same migrations. */
+const migrationsList = [{ name: '0001-initial', class: Migration0001Initial }];
+
+/** Any constant works; it only has to be the same for every instance of Modelstage. */
+const MIGRATION_LOCK_KEY = 0x6d73_6d67; // "msmg"
+
+export function ormOptions(clientUrl: string, poolMax = 10): Options {
+  return {
+    clientUrl,
+    entities: entitySchemas,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    pool: { min: 0, max: poolMax },
+    // Only this project's own queries run; no need to discover anything at runtime.
+    discovery: { warnWhenNoEntities: true },
+    debug: process.env.MODELSTAGE_SQL_DEBUG === '1',
+    allowGlobalContext: false,
+  };
+}
+
+export async function openOrm(clientUrl: string, poolMax?: number): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(clientUrl, poolMax));
+}
+
+/**
+ * Brings the database to the current schema. A session-level advisory lock, held on a
+ * connection of its own, makes a second instance starting at the same moment wait and then
+ * find nothing left to do.
+ */
+export async function migrate(orm: MikroORM, clientUrl: string): Promise<void> {
+  const lockClient = new pg.Client({ connectionString: clientUrl });
+  await lockClient.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await orm.getMigrator().up();
+  } finally {
+    await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockClient.end();
+  }
+}

@@ -1,0 +1,28 @@
+import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
+
+export const SCOPES = ['read', 'write', 'promote', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** An API token. Only a SHA-256 hash of the secret is stored. */
+export class ApiToken {
+  [OptionalProps]?: 'createdAt' | 'revokedAt';
+  id!: string;
+  name!: string;
+  secretHash!: string;
+  scopes: Scope[] = [];
+  createdAt: Date = new Date();
+  revokedAt: Date | null = null;
+}
+
+export const ApiTokenSchema = new EntitySchema<ApiToken>({
+  class: ApiToken,
+  tableName: 'api_token',
+  properties: {
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
+    name: { type: 'text', unique: 'api_token_name_unique' },
+    secretHash: { type: 'text', unique: 'api_token_secret_hash_unique' },
+    scopes: { type: 'text[]' },
+    createdAt: { type: 'timestamptz', defaultRaw: 'now()' },
+    revokedAt: { type: 'timestamptz', nullable: true },
+  },
+});

@@ -1,0 +1,12 @@
+import { ApiTokenSchema } from './api-token.js';
+import { ModelSchema } from './model.js';
+import { ModelVersionSchema } from './model-version.js';
+import { StageChangeSchema } from './stage-change.js';
+
+export { ApiToken, SCOPES, type Scope } from './api-token.js';
+export { Model } from './model.js';
+export { ModelVersion } from './model-version.js';
+export { StageChange } from './stage-change.js';
+export * from './stage.js';
+
+export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema];

@@ -1,0 +1,40 @@
+import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
+
+/** A registered model with ZenML's model-card fields. */
+export class Model {
+  [OptionalProps]?: 'lastVersionNumber' | 'createdAt' | 'updatedAt' | 'tags';
+  id!: string;
+  name!: string;
+  description: string | null = null;
+  license: string | null = null;
+  audience: string | null = null;
+  useCases: string | null = null;
+  limitations: string | null = null;
+  tradeOffs: string | null = null;
+  ethics: string | null = null;
+  tags: string[] = [];
+  /** Highest version number ever given, so numbers are never reused after a delete. */
+  lastVersionNumber = 0;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+}
+
+export const ModelSchema = new EntitySchema<Model>({
+  class: Model,
+  tableName: 'model',
+  properties: {
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
+    name: { type: 'text', unique: 'model_name_unique' },
+    description: { type: 'text', nullable: true },
+    license: { type: 'text', nullable: true },
+    audience: { type: 'text', nullable: true },
+    useCases: { type: 'text', nullable: true },
+    limitations: { type: 'text', nullable: true },
+    tradeOffs: { type: 'text', nullable: true },
+    ethics: { type: 'text', nullable: true },
+    tags: { type: 'text[]', default: '{}' },
+    lastVersionNumber: { type: 'integer', default: 0 },
+    createdAt: { type: 'timestamptz', defaultRaw: 'now()' },
+    updatedAt: { type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() },
+  },
+});

@@ -1,0 +1,73 @@
+import type { ApiToken } from '../entities/index.js';
+import { createToken, listTokens, revokeToken } from '../services/tokens.js';
+import { builder } from './builder.js';
+import { ScopeEnum } from './enums.js';
+import { AlreadyExistsErrorRef, asResult, NotFoundErrorRef, resultUnion, ValidationErrorRef } from './errors.js';
+import { NodeInterface, parseGlobalId } from './node.js';
+import { ApiTokenRef } from './refs.js';
+
+ApiTokenRef.implement({
+  description: 'An API token. Its secret is shown once, at creation, and stored only as a hash.',
+  interfaces: [NodeInterface],
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    scopes: t.field({ type: [ScopeEnum], description: 'Every scope the token holds, implied ones included.', resolve: (token) => token.scopes }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const Viewer = builder.objectRef<{ name: string; scopes: string[] }>('Viewer').implement({
+  description: 'The token making the request.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    scopes: t.field({ type: [ScopeEnum], resolve: (viewer) => viewer.scopes as ApiToken['scopes'] }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: Viewer,
+    description: 'Who is asking: the token and its scopes (dashboards use it to disable what it may not do).',
+    resolve: (_root, _args, ctx) => ({ name: ctx.principal.name, scopes: [...ctx.principal.scopes] }),
+  }),
+  apiTokens: t.field({
+    type: [ApiTokenRef],
+    description: 'Every token, revoked ones included, without secrets.',
+    authScopes: { admin: true },
+    resolve: (_root, _args, ctx) => listTokens(ctx.em),
+  }),
+}));
+
+const CreateApiTokenSuccess = builder.objectRef<{ secret: string; token: ApiToken }>('CreateApiTokenSuccess').implement({
+  fields: (t) => ({
+    token: t.exposeString('secret', { description: 'The secret, shown this once. Stored only as a hash.' }),
+    apiToken: t.field({ type: ApiTokenRef, resolve: (r) => r.token }),
+  }),
+});
+const CreateApiTokenResult = resultUnion('CreateApiTokenResult', CreateApiTokenSuccess, [AlreadyExistsErrorRef, ValidationErrorRef]);
+
+const RevokeApiTokenSuccess = builder.objectRef<{ apiToken: ApiToken }>('RevokeApiTokenSuccess').implement({
+  fields: (t) => ({ apiToken: t.field({ type: ApiTokenRef, resolve: (r) => r.apiToken }) }),
+});
+const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', RevokeApiTokenSuccess, [NotFoundErrorRef]);
+
+builder.mutationFields((t) => ({
+  createApiToken: t.field({
+    type: CreateApiTokenResult,
+    description: 'Token names are unique.',
+    authScopes: { admin: true },
+    args: { name: t.arg.string({ required: true }), scopes: t.arg({ type: [ScopeEnum], required: true }) },
+    resolve: async (_root, { name, scopes }, ctx) => createToken(ctx.em, name, scopes),
+  }),
+  revokeApiToken: t.field({
+    type: RevokeApiTokenResult,
+    description: 'The token stops working at once; its open subscriptions end.',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ required: true, description: 'The global id of the token.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const parsed = parseGlobalId(id);
+      return asResult(await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : ''), (apiToken) => ({ apiToken }));
+    },
+  }),
+}));

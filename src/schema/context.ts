@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StageFeed } from '../services/stage-feed.js';
+import type { Principal } from '../services/tokens.js';
+import type { Loaders } from './loaders.js';
+
+/** What every resolver gets: one EntityManager per operation, the caller, and the live feed. */
+export interface Context {
+  em: EntityManager;
+  principal: Principal;
+  loaders: Loaders;
+  feed: StageFeed;
+  /** Cuts off a subscriber that stopped reading (closes its socket or stream). */
+  disconnectSlowConsumer?: () => void;
+}

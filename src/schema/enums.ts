@@ -1,0 +1,23 @@
+import { builder } from './builder.js';
+
+export const ModelStageEnum = builder.enumType('ModelStage', {
+  description: "Lifecycle stage of a model version (ZenML's ModelStages).",
+  values: {
+    NONE: { value: 'none', description: 'In no stage yet: every new version starts here.' },
+    STAGING: { value: 'staging', description: 'Staged for production. At most one version of a model holds it.' },
+    PRODUCTION: { value: 'production', description: 'Running in production. At most one version of a model holds it.' },
+    ARCHIVED: { value: 'archived', description: 'No longer relevant. Any number of versions may hold it.' },
+    LATEST: { value: 'latest', description: 'Virtual: the newest version of a model (highest number). Can be read, never set.' },
+  } as const,
+});
+
+export const ScopeEnum = builder.enumType('Scope', {
+  description:
+    'What a token may do; each scope includes the ones above it. READ: queries and subscriptions. WRITE: create and edit models and versions, move a version to STAGING, ARCHIVED or NONE without force. PROMOTE: move a version to PRODUCTION, and any forced move. ADMIN: manage tokens.',
+  values: {
+    READ: { value: 'read' },
+    WRITE: { value: 'write' },
+    PROMOTE: { value: 'promote' },
+    ADMIN: { value: 'admin' },
+  } as const,
+});

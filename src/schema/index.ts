@@ -1,0 +1,17 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './enums.js';
+import './node.js';
+import './errors.js';
+import './model.js';
+import './model-version.js';
+import './stage-change.js';
+import './api-token.js';
+
+export const schema = builder.toSchema({ sortSchema: false });
+
+/** The schema as committed in schema.graphql. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

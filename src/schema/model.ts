@@ -1,0 +1,108 @@
+import type { Model } from '../entities/index.js';
+import { deleteModel, findModel, listModels, MODEL_CARD_FIELDS, registerModel, updateModel } from '../services/models.js';
+import { resolveVersion, versionSelector } from '../services/resolution.js';
+import { listVersions } from '../services/versions.js';
+import { builder } from './builder.js';
+import { connectionType } from './connection.js';
+import { ModelStageEnum } from './enums.js';
+import { asResult, AlreadyExistsErrorRef, NotFoundErrorRef, resultUnion, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
+import { globalId, NodeInterface } from './node.js';
+import { ModelRef, ModelVersionRef } from './refs.js';
+import { ModelVersionConnection } from './model-version.js';
+
+const CARD_DESCRIPTIONS: Record<(typeof MODEL_CARD_FIELDS)[number], string> = {
+  description: 'What the model does.',
+  license: 'The license the model is published under.',
+  audience: 'Who the model is for.',
+  useCases: 'What the model should be used for.',
+  limitations: 'Where the model is known to fall short.',
+  tradeOffs: 'Trade-offs made when building it.',
+  ethics: 'Ethical considerations.',
+};
+
+ModelRef.implement({
+  description: "A registered model, with ZenML's model-card fields.",
+  interfaces: [NodeInterface],
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    ...Object.fromEntries(
+      MODEL_CARD_FIELDS.map((field) => [field, t.exposeString(field, { nullable: true, description: CARD_DESCRIPTIONS[field] })]),
+    ),
+    tags: t.exposeStringList('tags'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    version: t.field({
+      type: ModelVersionRef,
+      nullable: true,
+      description: 'One version, by its name or number, or by a stage (LATEST included). Give exactly one.',
+      args: { version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
+      resolve: (model, args, ctx) => resolveVersion(ctx.em, model, versionSelector(args.version, args.stage)),
+    }),
+    versions: t.field({
+      type: ModelVersionConnection,
+      description: 'Newest first.',
+      args: { first: t.arg.int(), after: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
+      resolve: (model, args, ctx) => listVersions(ctx.em, model.id, args),
+    }),
+  }),
+});
+
+export const ModelConnection = connectionType('Model', ModelRef);
+
+builder.queryFields((t) => ({
+  model: t.field({
+    type: ModelRef,
+    nullable: true,
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (_root, { name }, ctx) => findModel(ctx.em, name),
+  }),
+  models: t.field({
+    type: ModelConnection,
+    description: 'Models by name, ascending.',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (_root, args, ctx) => listModels(ctx.em, args),
+  }),
+}));
+
+const cardArgs = (t: Parameters<Parameters<typeof builder.mutationField>[1]>[0]) =>
+  Object.fromEntries(MODEL_CARD_FIELDS.map((field) => [field, t.arg.string({ description: CARD_DESCRIPTIONS[field] })])) as Record<
+    (typeof MODEL_CARD_FIELDS)[number],
+    ReturnType<typeof t.arg.string>
+  >;
+
+const ModelPayload = (name: string) =>
+  builder.objectRef<{ model: Model }>(name).implement({ fields: (t) => ({ model: t.field({ type: ModelRef, resolve: (r) => r.model }) }) });
+
+const CreateModelResult = resultUnion('CreateModelResult', ModelPayload('CreateModelSuccess'), [AlreadyExistsErrorRef, ValidationErrorRef]);
+const UpdateModelResult = resultUnion('UpdateModelResult', ModelPayload('UpdateModelSuccess'), [NotFoundErrorRef, ValidationErrorRef]);
+
+const DeleteModelSuccess = builder.objectRef<{ model: Model }>('DeleteModelSuccess').implement({
+  fields: (t) => ({
+    deletedId: t.id({ description: 'The global id the model had.', resolve: (r) => globalId('Model', r.model.id) }),
+    name: t.string({ resolve: (r) => r.model.name }),
+  }),
+});
+const DeleteModelResult = resultUnion('DeleteModelResult', DeleteModelSuccess, [NotFoundErrorRef, StageConflictErrorRef]);
+
+builder.mutationFields((t) => ({
+  createModel: t.field({
+    type: CreateModelResult,
+    authScopes: { write: true },
+    args: { name: t.arg.string({ required: true }), tags: t.arg.stringList(), ...cardArgs(t) },
+    resolve: async (_root, args, ctx) => asResult(await registerModel(ctx.em, args), (model) => ({ model })),
+  }),
+  updateModel: t.field({
+    type: UpdateModelResult,
+    description: 'Changes the given fields only; null clears a field.',
+    authScopes: { write: true },
+    args: { name: t.arg.string({ required: true }), tags: t.arg.stringList(), ...cardArgs(t) },
+    resolve: async (_root, { name, ...patch }, ctx) => asResult(await updateModel(ctx.em, name, patch), (model) => ({ model })),
+  }),
+  deleteModel: t.field({
+    type: DeleteModelResult,
+    description: 'Deletes a model with its versions and their history. Refused while a version is in STAGING or PRODUCTION.',
+    authScopes: { write: true },
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (_root, { name }, ctx) => asResult(await deleteModel(ctx.em, name), (model) => ({ model })),
+  }),
+}));

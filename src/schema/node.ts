@@ -1,0 +1,49 @@
+import { ApiToken, Model, ModelVersion, StageChange } from '../entities/index.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+
+type NodeValue = Model | ModelVersion | StageChange | ApiToken;
+
+const NODE_TYPES = {
+  Model: { entity: Model, load: (ctx: Context, id: string) => ctx.loaders.model.load(id) },
+  ModelVersion: { entity: ModelVersion, load: (ctx: Context, id: string) => ctx.loaders.version.load(id) },
+  StageChange: { entity: StageChange, load: (ctx: Context, id: string) => ctx.em.findOne(StageChange, { id }) },
+  ApiToken: { entity: ApiToken, load: (ctx: Context, id: string) => ctx.em.findOne(ApiToken, { id }) },
+} as const;
+type NodeTypeName = keyof typeof NODE_TYPES;
+
+/** Global IDs: base64url of "Type:databaseId", opaque to clients. */
+export function globalId(type: NodeTypeName, id: string): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+export function parseGlobalId(id: string): { type: NodeTypeName; id: string } | undefined {
+  const [type, key, ...rest] = Buffer.from(id, 'base64url').toString().split(':');
+  if (rest.length > 0 || !key || !/^\d{1,18}$/.test(key) || !type || !(type in NODE_TYPES)) return undefined;
+  return { type: type as NodeTypeName, id: key };
+}
+
+function nodeTypeOf(value: NodeValue): NodeTypeName {
+  return (Object.keys(NODE_TYPES) as NodeTypeName[]).find((name) => value instanceof NODE_TYPES[name].entity)!;
+}
+
+/** Implementing types inherit `id` from here. */
+export const NodeInterface = builder.interfaceRef<NodeValue>('Node').implement({
+  resolveType: nodeTypeOf,
+  fields: (t) => ({ id: t.id({ resolve: (value) => globalId(nodeTypeOf(value), value.id) }) }),
+});
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: NodeInterface,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const parsed = parseGlobalId(id);
+      if (!parsed) return null;
+      // Tokens are visible to administrators only.
+      if (parsed.type === 'ApiToken' && !ctx.principal.scopes.has('admin')) return null;
+      return (await NODE_TYPES[parsed.type].load(ctx, parsed.id)) ?? null;
+    },
+  }),
+);

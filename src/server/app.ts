@@ -1,0 +1,275 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { migrate, openOrm } from '../db/orm.js';
+import { Authenticator } from '../services/auth.js';
+import { UnauthenticatedError } from '../services/errors.js';
+import { PgListener } from '../services/pg-listener.js';
+import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
+import { StageFeed } from '../services/stage-feed.js';
+import { bootstrapAdminToken, TOKEN_CHANNEL, type Principal } from '../services/tokens.js';
+import { schema } from '../schema/index.js';
+import type { Context } from '../schema/context.js';
+import { createLoaders } from '../schema/loaders.js';
+import { toClientError } from './errors.js';
+import { armorPlugin, MAX_BODY_BYTES } from './limits.js';
+import { isOriginAllowed, corsOptions } from './origins.js';
+import { serveStatic } from './static.js';
+
+export interface AppOptions {
+  databaseUrl: string;
+  host?: string;
+  port?: number;
+  adminToken?: string;
+  corsOrigins?: string[];
+  dev?: boolean;
+  /** Where the built dashboard is; defaults to dist/dashboard beside the code. */
+  dashboardDir?: string;
+  log?: (line: string) => void;
+  /** Failed authentications allowed per address and minute. */
+  maxAuthFailures?: number;
+}
+
+export interface App {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  feed: StageFeed;
+  listener: PgListener;
+  /** The secret of the admin token created on first start, if this start created it. */
+  bootstrapToken: string | null;
+  stop(): Promise<void>;
+}
+
+interface ServerContext {
+  req: IncomingMessage;
+  res?: ServerResponse;
+  /** Set on the websocket path, where the connection was authenticated already. */
+  principal?: Principal;
+  disconnectSlowConsumer?: () => void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Builds and starts one Modelstage instance: migrations, the live feed, HTTP and websockets. */
+export async function startApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const orm = await openOrm(options.databaseUrl);
+  await migrate(orm, options.databaseUrl);
+  const bootstrapToken = options.adminToken ? null : await bootstrapAdminToken(orm.em.fork());
+
+  const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
+  const feed = new StageFeed(orm, log);
+  const listener = new PgListener({
+    url: options.databaseUrl,
+    log,
+    channels: {
+      [STAGE_LOG_CHANNEL]: () => void feed.pump(),
+      [TOKEN_CHANNEL]: (tokenId) => {
+        auth.forgetTokens();
+        if (tokenId) feed.endStreamsOf(tokenId, new UnauthenticatedError('the token was revoked'));
+      },
+    },
+    onConnected: () => {
+      auth.cacheTrusted = true;
+      void feed.pump();
+    },
+    onDisconnected: () => {
+      auth.cacheTrusted = false;
+      auth.forgetTokens();
+    },
+  });
+  await feed.start();
+  await listener.start();
+
+  const clientError = (error: unknown) => toClientError(error, log);
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS' },
+    cors: corsOptions(options.corsOrigins ?? []),
+    maskedErrors: { maskError: (error) => clientError(error) },
+    plugins: [armorPlugin(options.dev ?? false)],
+    context: async (initial): Promise<Context> => {
+      let principal = initial.principal;
+      try {
+        principal ??= await auth.authenticate(initial.request.headers.get('authorization'), clientAddress(initial.req));
+      } catch (error) {
+        throw clientError(error);
+      }
+      const em = orm.em.fork();
+      return {
+        em,
+        principal,
+        loaders: createLoaders(em),
+        feed,
+        disconnectSlowConsumer: initial.disconnectSlowConsumer ?? (() => initial.res?.destroy()),
+      };
+    },
+  });
+
+  const dashboardDir = options.dashboardDir ?? path.resolve(here, '../dashboard');
+  const server = createServer((request, response) => void handle(request, response));
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = request.url ?? '/';
+    if (url === '/ready' || url.startsWith('/ready?')) return ready(orm, response);
+    if (url.startsWith('/graphql') || url.startsWith('/health')) {
+      if (tooLarge(request)) return refuse(response, 413, 'request body too large');
+      return yoga.handle(request, response, { req: request, res: response });
+    }
+    if (await serveStatic(dashboardDir, request, response)) return;
+    refuse(response, 404, 'not found');
+  };
+
+  const wsServer = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: MAX_BODY_BYTES,
+    verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) => isOriginAllowed(origin, req, options.corsOrigins ?? []),
+  });
+  const wsCleanup = attachGraphqlWs(wsServer, yoga, auth, clientError);
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const displayHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${displayHost}:${port}/graphql`,
+    port,
+    orm,
+    feed,
+    listener,
+    bootstrapToken,
+    stop: () =>
+      (stopping ??= (async () => {
+        // New connections are refused at once; requests in flight may finish.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await wsCleanup();
+        feed.stop();
+        const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
+        for (const socket of sockets) socket.destroy();
+        await listener.stop();
+        await orm.close();
+      })()),
+  };
+}
+
+/** graphql-ws on the same path: authenticated on connect, and again on every subscribe. */
+function attachGraphqlWs(
+  wsServer: WebSocketServer,
+  yoga: YogaServerInstance<ServerContext, Context>,
+  auth: Authenticator,
+  clientError: (error: unknown) => GraphQLError,
+): () => Promise<void> {
+  type Extra = { socket: WebSocket; request: IncomingMessage };
+  const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) => {
+    const value = params?.authorization ?? params?.Authorization;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const disposable = useServer<Record<string, unknown>, Extra>(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
+      onConnect: async (ctx) => {
+        try {
+          await auth.authenticate(authorizationOf(ctx.connectionParams), clientAddress(ctx.extra.request));
+          return true;
+        } catch (error) {
+          ctx.extra.socket.close(4401, clientError(error).message.slice(0, 120));
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        let principal: Principal;
+        try {
+          // Again on each operation, so a token revoked since connecting stops working at once.
+          principal = await auth.authenticate(authorizationOf(ctx.connectionParams), clientAddress(ctx.extra.request));
+        } catch (error) {
+          return [clientError(error)];
+        }
+        const socket = ctx.extra.socket;
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          req: ctx.extra.request,
+          principal,
+          disconnectSlowConsumer: () => disconnectSlowSocket(socket),
+          params: payload,
+        } as ServerContext & Record<string, unknown>);
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('could not parse the document')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wsServer,
+    15_000,
+  );
+  return async () => {
+    for (const client of wsServer.clients) client.close(1001, 'server shutting down; reconnect and resume with after');
+    await disposable.dispose();
+  };
+}
+
+type Enveloped = { execute: (args: unknown) => unknown; subscribe: (args: unknown) => unknown };
+
+/** A subscriber that stopped reading: say why, then drop the connection if the close cannot get through. */
+function disconnectSlowSocket(socket: WebSocket): void {
+  socket.close(1008, 'slow consumer: too many undelivered changes; reconnect with after');
+  setTimeout(() => socket.terminate(), 2_000).unref();
+}
+
+function clientAddress(request: IncomingMessage | undefined): string {
+  return request?.socket.remoteAddress ?? 'unknown';
+}
+
+function tooLarge(request: IncomingMessage): boolean {
+  const length = Number(request.headers['content-length'] ?? 0);
+  return length > MAX_BODY_BYTES;
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ errors: [{ message }] }));
+}
+
+async function ready(orm: MikroORM, response: ServerResponse): Promise<void> {
+  try {
+    await orm.em.fork().execute('select 1');
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"status":"ready"}');
+  } catch {
+    refuse(response, 503, 'the database does not answer');
+  }
+}

@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import { TooManyFailuresError } from '../services/auth.js';
+import { BadRequestError, ForbiddenError, UnauthenticatedError } from '../services/errors.js';
+
+/**
+ * The one place where failures become what a client sees. Expected refusals keep their message
+ * and get a code; anything else is masked, and logged without SQL, stack or secrets.
+ */
+export function toClientError(error: unknown, log: (line: string) => void): GraphQLError {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof TooManyFailuresError) {
+    return coded(original.message, 'RATE_LIMITED', 429, error, { 'Retry-After': String(original.retryAfterSeconds) });
+  }
+  if (original instanceof UnauthenticatedError) return coded(original.message, 'UNAUTHENTICATED', 401, error);
+  if (original instanceof ForbiddenError) return coded(original.message, 'FORBIDDEN', 403, error);
+  if (original instanceof BadRequestError) return coded(original.message, 'BAD_USER_INPUT', 400, error);
+  if (original instanceof GraphQLError) return original;
+  const reference = Math.random().toString(36).slice(2, 10);
+  log(`unexpected error ${reference}: ${describe(original)}`);
+  return new GraphQLError(`Unexpected error (reference ${reference}).`, {
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+function coded(message: string, code: string, status: number, source: unknown, headers?: Record<string, string>): GraphQLError {
+  return new GraphQLError(message, {
+    path: source instanceof GraphQLError ? source.path : undefined,
+    extensions: { code, http: { status, headers } },
+  });
+}
+
+/** Class name, database error code and the driver's last sentence: never the SQL text or a stack. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const sentence = error.message.split(' - ').at(-1)?.slice(0, 200) ?? '';
+  return `${error.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${sentence.replace(/mst_[A-Za-z0-9_-]+/g, 'mst_…')}`;
+}

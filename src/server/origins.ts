@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import type { CORSOptions } from 'graphql-yoga';
+
+/**
+ * MODELSTAGE_CORS_ORIGINS lists the origins whose pages may call the API; `*` allows any.
+ * Empty (the default) allows only the server's own origin: the dashboard it serves, and
+ * scripts, which send no Origin at all.
+ */
+export function corsOptions(origins: string[]): CORSOptions | false {
+  if (origins.length === 0) return false;
+  return {
+    origin: origins.includes('*') ? '*' : origins,
+    credentials: false,
+    allowedHeaders: ['authorization', 'content-type', 'accept'],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+  };
+}
+
+/** Websocket upgrades: no Origin (a script), the server's own origin, or a listed one. */
+export function isOriginAllowed(origin: string | undefined, request: IncomingMessage, origins: string[]): boolean {
+  if (!origin) return true;
+  if (origins.includes('*') || origins.includes(origin)) return true;
+  const host = request.headers.host;
+  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+}

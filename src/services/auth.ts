@@ -1,0 +1,98 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { SCOPES, type Scope } from '../entities/index.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { findActiveToken, matchesSecret, type Principal } from './tokens.js';
+
+const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES) };
+
+export interface AuthenticatorOptions {
+  adminToken?: string;
+  /** Failed authentications allowed per client address within `failureWindowMs`. */
+  maxFailures?: number;
+  failureWindowMs?: number;
+}
+
+/** Thrown when an address has failed to authenticate too often. */
+export class TooManyFailuresError extends UnauthenticatedError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed authentications from this address; retry in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * Turns a bearer secret into a Principal. Valid tokens are cached by secret hash, so the hot
+ * path costs no query; the cache is dropped whenever any token is revoked (on any instance,
+ * through the token notification) and whenever the notification connection was down.
+ */
+export class Authenticator {
+  private readonly valid = new Map<string, Principal>();
+  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+  private readonly maxFailures: number;
+  private readonly windowMs: number;
+  /** While false, a revocation may have gone unheard: do not trust the cache. */
+  cacheTrusted = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly options: AuthenticatorOptions = {},
+  ) {
+    this.maxFailures = options.maxFailures ?? 30;
+    this.windowMs = options.failureWindowMs ?? 60_000;
+  }
+
+  async authenticate(authorization: string | null | undefined, clientAddress: string): Promise<Principal> {
+    const secret = parseBearer(authorization);
+    const cached = secret !== undefined && this.cacheTrusted ? this.valid.get(secret) : undefined;
+    if (cached) return cached;
+    // Blocked addresses get no lookup at all, so guessing gains nothing; tokens already known
+    // to be valid (the cache above) keep working from that address.
+    this.refuseIfBlocked(clientAddress);
+    const principal = secret === undefined ? null : await this.lookUp(secret);
+    if (!principal) {
+      this.recordFailure(clientAddress);
+      throw new UnauthenticatedError(secret === undefined ? 'send a token: Authorization: Bearer <token>' : 'the token is unknown or revoked');
+    }
+    if (this.cacheTrusted && principal.tokenId !== null) this.valid.set(secret!, principal);
+    return principal;
+  }
+
+  /** A token was revoked somewhere, or notifications may have been missed. */
+  forgetTokens(): void {
+    this.valid.clear();
+  }
+
+  private async lookUp(secret: string): Promise<Principal | null> {
+    if (this.options.adminToken !== undefined && matchesSecret(secret, this.options.adminToken)) return ADMIN;
+    return findActiveToken(this.orm.em.fork(), secret);
+  }
+
+  private refuseIfBlocked(address: string): void {
+    const entry = this.failures.get(address);
+    if (!entry) return;
+    const now = Date.now();
+    if (entry.resetAt <= now) this.failures.delete(address);
+    else if (entry.count >= this.maxFailures) throw new TooManyFailuresError(Math.ceil((entry.resetAt - now) / 1000));
+  }
+
+  private recordFailure(address: string): void {
+    const now = Date.now();
+    const entry = this.failures.get(address);
+    if (!entry || entry.resetAt <= now) {
+      if (this.failures.size > 100_000) this.pruneFailures(now);
+      this.failures.set(address, { count: 1, resetAt: now + this.windowMs });
+    } else entry.count += 1;
+  }
+
+  private pruneFailures(now: number): void {
+    for (const [address, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(address);
+  }
+}
+
+export function parseBearer(authorization: string | null | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match?.[1];
+}
+
+export function requireScope(principal: Principal, scope: Scope): void {
+  if (!principal.scopes.has(scope)) throw new ForbiddenError(`this operation needs the ${scope.toUpperCase()} scope; the token "${principal.name}" lacks it`);
+}

@@ -1,0 +1,59 @@
+import type { ModelVersion } from '../entities/index.js';
+
+/**
+ * Expected outcomes of an operation. Services return them (never throw them) so the API can
+ * answer with them as data.
+ */
+export type ErrorCode = 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STAGE_CONFLICT' | 'INVALID_STAGE' | 'INVALID_INPUT';
+
+export abstract class DomainError {
+  abstract readonly code: ErrorCode;
+  constructor(readonly message: string) {}
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+
+export class AlreadyExistsError extends DomainError {
+  readonly code = 'ALREADY_EXISTS';
+}
+
+export class ValidationError extends DomainError {
+  constructor(
+    message: string,
+    /** The argument at fault. */
+    readonly field: string,
+    readonly code: 'INVALID_INPUT' | 'INVALID_STAGE' = 'INVALID_INPUT',
+  ) {
+    super(message);
+  }
+}
+
+export class StageConflictError extends DomainError {
+  readonly code = 'STAGE_CONFLICT';
+  constructor(
+    message: string,
+    readonly holder: ModelVersion,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A malformed request rather than an outcome: a bad page size or cursor, or a lookup given
+ * both or neither of its keys. The API answers with a top-level BAD_USER_INPUT error.
+ */
+export class BadRequestError extends Error {
+  override readonly name = 'BadRequestError';
+}
+
+/** No valid token came with the request. */
+export class UnauthenticatedError extends Error {
+  override readonly name = 'UnauthenticatedError';
+}
+
+/** The token is valid but lacks the scope the operation needs. */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}

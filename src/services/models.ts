@@ -1,0 +1,101 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Model, ModelVersion, UNIQUE_STAGES } from '../entities/index.js';
+import { isUniqueViolation } from './db-errors.js';
+import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
+import { checkName, checkText, normalizeTags } from './validation.js';
+
+/** ZenML's model-card fields, all optional text. */
+export const MODEL_CARD_FIELDS = ['description', 'license', 'audience', 'useCases', 'limitations', 'tradeOffs', 'ethics'] as const;
+export type ModelCard = Partial<Record<(typeof MODEL_CARD_FIELDS)[number], string | null>>;
+
+export interface RegisterModelInput extends ModelCard {
+  name: string;
+  tags?: readonly string[] | null;
+}
+
+export async function registerModel(em: EntityManager, input: RegisterModelInput): Promise<Model | AlreadyExistsError | ValidationError> {
+  const invalid = checkName(input.name, 'name') ?? checkCard(input);
+  if (invalid) return invalid;
+  const tags = normalizeTags(input.tags);
+  if (tags instanceof ValidationError) return tags;
+  const model = em.create(Model, { name: input.name, tags, ...pickCard(input) });
+  try {
+    await em.flush();
+  } catch (error) {
+    if (isUniqueViolation(error, 'model_name_unique')) {
+      em.clear();
+      return new AlreadyExistsError(`a model named ${JSON.stringify(input.name)} already exists`);
+    }
+    throw error;
+  }
+  return model;
+}
+
+export interface ModelPatch extends ModelCard {
+  tags?: readonly string[] | null;
+}
+
+/** Changes the given fields only; `null` clears a card field. */
+export async function updateModel(em: EntityManager, name: string, patch: ModelPatch): Promise<Model | NotFoundError | ValidationError> {
+  const invalid = checkCard(patch);
+  if (invalid) return invalid;
+  const model = await findModel(em, name);
+  if (!model) return modelNotFound(name);
+  Object.assign(model, pickCard(patch));
+  if (patch.tags !== undefined) {
+    const tags = normalizeTags(patch.tags);
+    if (tags instanceof ValidationError) return tags;
+    model.tags = tags;
+  }
+  await em.flush();
+  return model;
+}
+
+/**
+ * Deletes a model with its versions and their log rows. A model that still serves (a version in
+ * STAGING or PRODUCTION) is refused: archive that version first, so nothing live vanishes by accident.
+ */
+export async function deleteModel(em: EntityManager, name: string): Promise<Model | NotFoundError | StageConflictError> {
+  return em.transactional(async (tx) => {
+    const model = await tx.findOne(Model, { name }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!model) return modelNotFound(name);
+    const holder = await tx.findOne(ModelVersion, { model, stage: { $in: [...UNIQUE_STAGES] } }, { refresh: true });
+    if (holder) {
+      return new StageConflictError(`version ${holder.name} of ${name} is in ${holder.stage.toUpperCase()}; archive it before deleting the model`, holder);
+    }
+    tx.remove(model);
+    return model;
+  });
+}
+
+export function findModel(em: EntityManager, name: string): Promise<Model | null> {
+  return em.findOne(Model, { name });
+}
+
+export function modelNotFound(name: string): NotFoundError {
+  return new NotFoundError(`no model named ${JSON.stringify(name)}`);
+}
+
+/** Models by name, ascending. */
+export async function listModels(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<Page<Model>> {
+  const limit = pageSize(args.first);
+  const afterName = args.after == null ? undefined : decodeCursor('model', args.after);
+  const rows = await em.find(Model, afterName === undefined ? {} : { name: { $gt: afterName } }, { orderBy: { name: 'asc' }, limit: limit + 1 });
+  return toPage(rows, limit, (model) => encodeCursor('model', model.name), afterName !== undefined);
+}
+
+function checkCard(card: ModelCard): ValidationError | undefined {
+  for (const field of MODEL_CARD_FIELDS) {
+    const invalid = checkText(card[field], field);
+    if (invalid) return invalid;
+  }
+  return undefined;
+}
+
+function pickCard(card: ModelCard): ModelCard {
+  const picked: ModelCard = {};
+  for (const field of MODEL_CARD_FIELDS) if (card[field] !== undefined) picked[field] = card[field];
+  return picked;
+}

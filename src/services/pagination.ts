@@ -1,0 +1,52 @@
+import { BadRequestError } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page<T> {
+  items: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first == null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadRequestError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return first;
+}
+
+/**
+ * Opaque cursors for keyset pagination: `kind:key` in base64url. The kind stops a cursor of
+ * one list from being used on another.
+ */
+export function encodeCursor(kind: string, key: string | number): string {
+  return Buffer.from(`${kind}:${key}`).toString('base64url');
+}
+
+export function decodeCursor(kind: string, cursor: string): string {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
+  if (!text.startsWith(`${kind}:`)) throw new BadRequestError(`after is not a valid cursor for this list: ${JSON.stringify(cursor.slice(0, 100))}`);
+  return text.slice(kind.length + 1);
+}
+
+export function decodeNumberCursor(kind: string, cursor: string): number {
+  const key = decodeCursor(kind, cursor);
+  if (!/^\d{1,10}$/.test(key)) throw new BadRequestError(`after is not a valid cursor for this list: ${JSON.stringify(cursor.slice(0, 100))}`);
+  return Number(key);
+}
+
+/** A stage-change log position: the decimal id of a log row. */
+export function parseLogCursor(cursor: string | null | undefined): string | undefined {
+  if (cursor == null) return undefined;
+  if (!/^\d{1,18}$/.test(cursor)) throw new BadRequestError(`after must be a stage-change cursor (a decimal position), got ${JSON.stringify(cursor.slice(0, 100))}`);
+  return BigInt(cursor).toString();
+}
+
+/** Builds a page from `limit + 1` fetched rows: the extra row only tells that more follow. */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string, hasPreviousPage: boolean): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items, cursors: items.map(cursorOf), hasNextPage: rows.length > limit, hasPreviousPage };
+}

@@ -1,0 +1,73 @@
+import pg from 'pg';
+
+export interface PgListenerOptions {
+  url: string;
+  channels: Record<string, (payload: string | undefined) => void>;
+  /** After every (re)connection, once LISTEN is in place: catch up on what may have been missed. */
+  onConnected: () => void;
+  /** The connection is gone; notifications may be missed until onConnected runs again. */
+  onDisconnected: () => void;
+  log?: (message: string) => void;
+}
+
+/**
+ * One dedicated connection per instance for LISTEN (a pooled one could be handed to a query or
+ * sit behind PgBouncer, where LISTEN does not work). It reconnects with backoff for as long as
+ * the instance runs.
+ */
+export class PgListener {
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private retryDelayMs = 100;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: PgListenerOptions) {}
+
+  /** Resolves once listening; the first connection must succeed. */
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** The backend pid of the listening connection (tests terminate it to prove recovery). */
+  get backendPid(): number | undefined {
+    return (this.client as unknown as { processID?: number } | undefined)?.processID;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true });
+    client.on('notification', (message) => this.options.channels[message.channel]?.(message.payload));
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client));
+    await client.connect();
+    for (const channel of Object.keys(this.options.channels)) await client.query(`listen "${channel}"`);
+    this.client = client;
+    this.retryDelayMs = 100;
+    this.options.onConnected();
+  }
+
+  private lost(client: pg.Client, error?: Error): void {
+    if (this.client !== client || this.stopped) return;
+    this.client = undefined;
+    this.options.log?.(`LISTEN connection lost${error ? `: ${error.message}` : ''}; reconnecting`);
+    this.options.onDisconnected();
+    client.end().catch(() => undefined);
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.connect().catch((error: Error) => {
+        this.options.log?.(`LISTEN reconnect failed: ${error.message}`);
+        this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5_000);
+        this.scheduleReconnect();
+      });
+    }, this.retryDelayMs);
+  }
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ModelVersion, parseStage, type Model, type Stage } from '../entities/index.js';
+import { BadRequestError } from './errors.js';
+
+/** How a caller names one version: by name or number, or by a stage (LATEST included). */
+export type VersionSelector = { version: string; stage?: undefined } | { stage: Stage; version?: undefined };
+
+/** Checks that exactly one of `version` and `stage` was given. */
+export function versionSelector(version: string | null | undefined, stage: Stage | null | undefined): VersionSelector {
+  if ((version == null) === (stage == null)) throw new BadRequestError('give exactly one of version and stage');
+  return version != null ? { version } : { stage: stage! };
+}
+
+/**
+ * What a version text names: all digits is a number; a stage name (any case, as ZenML allows:
+ * "latest", "production") is that stage; anything else is a name. Version names may be neither,
+ * so this is never ambiguous.
+ */
+export function parseVersionText(version: string): VersionSelector {
+  const stage = parseStage(version);
+  return stage ? { stage } : { version };
+}
+
+/** A version reference that is all digits is a number; anything else is a name. */
+export function versionKey(version: string): { number: number } | { name: string } {
+  if (/^\d+$/.test(version)) {
+    const number = Number(version);
+    return { number: Number.isSafeInteger(number) && number <= 2_147_483_647 ? number : -1 };
+  }
+  return { name: version };
+}
+
+/**
+ * The version a selector names, or null. LATEST is the highest number; ARCHIVED and NONE,
+ * which many versions may hold, resolve to the highest number in that stage.
+ */
+export async function resolveVersion(em: EntityManager, model: Model | string, selector: VersionSelector, options: { refresh?: boolean } = {}): Promise<ModelVersion | null> {
+  const modelId = typeof model === 'string' ? model : model.id;
+  const where =
+    selector.version !== undefined
+      ? { model: modelId, ...versionKey(selector.version) }
+      : selector.stage === 'latest'
+        ? { model: modelId }
+        : { model: modelId, stage: selector.stage };
+  return em.findOne(ModelVersion, where, { orderBy: { number: 'desc' }, refresh: options.refresh });
+}

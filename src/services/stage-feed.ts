@@ -1,0 +1,167 @@
+import { Repeater } from 'graphql-yoga';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { StageChange } from '../entities/index.js';
+import { logHead, readLogAfter } from './stage-log.js';
+
+const BATCH = 500;
+/** Belt and braces: even if a notification were lost, the log is read this often. */
+const SAFETY_POLL_MS = 2_000;
+
+export interface FeedSubscription {
+  /** Keep one model's changes. */
+  modelName?: string;
+  /** Replay the log after this cursor first, then go live. */
+  after?: string;
+  /** Token behind the subscription, so that revoking it can end the stream. */
+  tokenId: string | null;
+  /** Undelivered changes allowed before the consumer counts as stalled. */
+  maxQueue?: number;
+  /** Called once when the consumer falls more than maxQueue changes behind. */
+  onOverflow?: () => void;
+}
+
+type Listener = (change: StageChange) => void;
+
+/**
+ * Tails the committed stage-change log and fans it out to this instance's subscribers.
+ *
+ * Every change is read back from the log by cursor; notifications only say "read again". The log
+ * makes ids visible in commit order (see stage-log.ts), so reading "after the last id delivered"
+ * yields every committed change exactly once and in order, whether a notification was lost,
+ * merged with another or the connection was down for a while.
+ */
+export class StageFeed {
+  private readonly listeners = new Set<Listener>();
+  private readonly streamsByToken = new Map<string, Set<(error: Error) => void>>();
+  private head = '0';
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    this.head = await logHead(this.orm.em.fork());
+    this.pollTimer = setInterval(() => this.pump(), SAFETY_POLL_MS);
+    this.pollTimer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.pollTimer);
+  }
+
+  /** The last cursor this instance delivered. */
+  get deliveredHead(): string {
+    return this.head;
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
+  pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return this.pumping;
+    }
+    this.pumping = (async () => {
+      do {
+        this.pumpAgain = false;
+        await this.drain().catch((error: Error) => this.log(`reading the stage log failed: ${error.message}`));
+      } while (this.pumpAgain);
+    })().finally(() => {
+      this.pumping = undefined;
+    });
+    return this.pumping;
+  }
+
+  /** Ends every open stream of a revoked token. */
+  endStreamsOf(tokenId: string, reason: Error): void {
+    for (const end of this.streamsByToken.get(tokenId) ?? []) end(reason);
+  }
+
+  /**
+   * A stream of committed changes. With `after`, the live listener is attached first and
+   * buffers while the log is replayed; the buffer is then drained, dropping what the replay
+   * already gave. A change therefore arrives once, whether it committed before, during or
+   * after the replay.
+   */
+  subscribe(options: FeedSubscription): Repeater<StageChange> {
+    const { modelName, tokenId } = options;
+    // Repeater refuses more than 1024 pending pushes; stay below it.
+    const maxQueue = Math.min(options.maxQueue ?? 1_000, 1_000);
+    return new Repeater<StageChange>(async (push, stop) => {
+      let last = options.after ?? '0';
+      let replaying = options.after !== undefined;
+      const buffered: StageChange[] = [];
+      let queued = 0;
+      const deliver = (change: StageChange) => {
+        if (BigInt(change.id) <= BigInt(last)) return;
+        last = change.id;
+        queued += 1;
+        if (queued > maxQueue) {
+          options.onOverflow?.();
+          stop(new Error(`subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`));
+          return;
+        }
+        push(change).then(() => (queued -= 1), () => undefined);
+      };
+      const listener: Listener = (change) => {
+        if (modelName !== undefined && change.model.unwrap().name !== modelName) return;
+        if (replaying) buffered.push(change);
+        else deliver(change);
+      };
+      this.listeners.add(listener);
+      const end = (error: Error) => stop(error);
+      if (tokenId !== null) this.trackStream(tokenId, end);
+
+      try {
+        if (replaying) {
+          const em = this.orm.em.fork();
+          for (;;) {
+            const rows = await readLogAfter(em, last, { modelName, limit: BATCH });
+            rows.forEach(deliver);
+            if (rows.length < BATCH) break;
+            em.clear();
+          }
+          replaying = false;
+          buffered.splice(0).forEach(deliver);
+        }
+      } catch (error) {
+        stop(error);
+      }
+      await stop;
+      this.listeners.delete(listener);
+      if (tokenId !== null) this.untrackStream(tokenId, end);
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const em = this.orm.em.fork();
+    for (;;) {
+      const rows = await readLogAfter(em, this.head, { limit: BATCH });
+      for (const change of rows) {
+        this.head = change.id;
+        for (const listener of this.listeners) listener(change);
+      }
+      if (rows.length < BATCH) return;
+      em.clear();
+    }
+  }
+
+  private trackStream(tokenId: string, end: (error: Error) => void): void {
+    let streams = this.streamsByToken.get(tokenId);
+    if (!streams) this.streamsByToken.set(tokenId, (streams = new Set()));
+    streams.add(end);
+  }
+
+  private untrackStream(tokenId: string, end: (error: Error) => void): void {
+    const streams = this.streamsByToken.get(tokenId);
+    streams?.delete(end);
+    if (streams?.size === 0) this.streamsByToken.delete(tokenId);
+  }
+}

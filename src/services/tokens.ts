@@ -1,0 +1,96 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApiToken, SCOPES, type Scope } from '../entities/index.js';
+import { isUniqueViolation } from './db-errors.js';
+import { AlreadyExistsError, NotFoundError, ValidationError } from './errors.js';
+import { checkName } from './validation.js';
+
+/** Told to every instance when a token is revoked; the payload is the token's id. */
+export const TOKEN_CHANNEL = 'modelstage_tokens';
+const TOKEN_PREFIX = 'mst_';
+const BOOTSTRAP_LOCK_KEY = 0x6d73_746b; // "mstk"
+
+/** Who is calling, with every scope their token implies. */
+export interface Principal {
+  /** Null for the MODELSTAGE_ADMIN_TOKEN, which lives in the environment, not the database. */
+  tokenId: string | null;
+  name: string;
+  scopes: ReadonlySet<Scope>;
+}
+
+/** Each scope includes the ones before it: PROMOTE brings WRITE and READ. */
+export function impliedScopes(scopes: readonly Scope[]): Scope[] {
+  const highest = Math.max(-1, ...scopes.map((scope) => SCOPES.indexOf(scope)));
+  return SCOPES.slice(0, highest + 1);
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** 32 random bytes behind a recognizable prefix, so leaked tokens are easy to scan for. */
+export function newSecret(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+export async function createToken(em: EntityManager, name: string, scopes: readonly Scope[]): Promise<{ secret: string; token: ApiToken } | AlreadyExistsError | ValidationError> {
+  const invalid = checkName(name, 'name');
+  if (invalid) return invalid;
+  if (scopes.length === 0) return new ValidationError('scopes must name at least one scope', 'scopes');
+  const secret = newSecret();
+  const token = em.create(ApiToken, { name, secretHash: hashSecret(secret), scopes: impliedScopes(scopes) });
+  try {
+    await em.flush();
+  } catch (error) {
+    if (isUniqueViolation(error, 'api_token_name_unique')) {
+      em.clear();
+      return new AlreadyExistsError(`a token named ${JSON.stringify(name)} already exists`);
+    }
+    throw error;
+  }
+  return { secret, token };
+}
+
+/** Revokes a token at once, here and (through the notification) on every other instance. */
+export async function revokeToken(em: EntityManager, id: string): Promise<ApiToken | NotFoundError> {
+  return em.transactional(async (tx) => {
+    const token = /^\d{1,18}$/.test(id) ? await tx.findOne(ApiToken, { id }) : null;
+    if (!token) return new NotFoundError(`no token with id ${JSON.stringify(id)}`);
+    if (!token.revokedAt) {
+      token.revokedAt = new Date();
+      await tx.flush();
+      await tx.execute('select pg_notify(?, ?)', [TOKEN_CHANNEL, token.id]);
+    }
+    return token;
+  });
+}
+
+export function listTokens(em: EntityManager): Promise<ApiToken[]> {
+  return em.find(ApiToken, {}, { orderBy: { id: 'asc' } });
+}
+
+/** The active token with this secret, or null. */
+export async function findActiveToken(em: EntityManager, secret: string): Promise<Principal | null> {
+  if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+  const token = await em.findOne(ApiToken, { secretHash: hashSecret(secret), revokedAt: null });
+  return token ? { tokenId: token.id, name: token.name, scopes: new Set(token.scopes) } : null;
+}
+
+/** Compares in constant time, so the admin token cannot be guessed byte by byte. */
+export function matchesSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(Buffer.from(hashSecret(given), 'hex'), Buffer.from(hashSecret(expected), 'hex'));
+}
+
+/**
+ * On the first start on an empty database, without MODELSTAGE_ADMIN_TOKEN, creates an admin
+ * token and returns its secret (to be printed once). An advisory lock keeps two instances
+ * starting together from both creating one.
+ */
+export async function bootstrapAdminToken(em: EntityManager): Promise<string | null> {
+  return em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(?)', [BOOTSTRAP_LOCK_KEY]);
+    if ((await tx.count(ApiToken, {})) > 0) return null;
+    const created = await createToken(tx, 'admin', ['admin']);
+    return 'secret' in created ? created.secret : null;
+  });
+}

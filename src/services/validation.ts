@@ -1,0 +1,66 @@
+import { STORED_STAGES } from '../entities/index.js';
+import { ValidationError } from './errors.js';
+
+export const LIMITS = {
+  nameLength: 255,
+  textLength: 10_000,
+  tagCount: 50,
+  tagLength: 255,
+  metadataBytes: 64 * 1024,
+  metadataDepth: 32,
+} as const;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const RESERVED_VERSION_NAMES = new Set<string>([...STORED_STAGES, 'latest']);
+
+/** Names of models, versions and tokens: 1 to 255 characters, no control characters, stored verbatim. */
+export function checkName(value: string, field: string): ValidationError | undefined {
+  if (value.length === 0) return new ValidationError(`${field} must not be empty`, field);
+  if ([...value].length > LIMITS.nameLength) return new ValidationError(`${field} must have at most ${LIMITS.nameLength} characters`, field);
+  if (CONTROL_CHARACTERS.test(value)) return new ValidationError(`${field} must not contain control characters`, field);
+  return undefined;
+}
+
+/** A version name also may not be all digits nor a stage name, so lookups are never ambiguous. */
+export function checkVersionName(value: string, field = 'name'): ValidationError | undefined {
+  const basic = checkName(value, field);
+  if (basic) return basic;
+  if (/^\d+$/.test(value)) return new ValidationError(`${field} must not be all digits: numbers are given by the registry`, field);
+  if (RESERVED_VERSION_NAMES.has(value.toLowerCase())) return new ValidationError(`${field} must not be a stage name ("${value}")`, field);
+  return undefined;
+}
+
+export function checkText(value: string | null | undefined, field: string): ValidationError | undefined {
+  if (value == null) return undefined;
+  if (value.length > LIMITS.textLength) return new ValidationError(`${field} must have at most ${LIMITS.textLength} characters`, field);
+  return undefined;
+}
+
+/** Tags: at most 50, each a valid name; duplicates are dropped, order kept. */
+export function normalizeTags(tags: readonly string[] | null | undefined, field = 'tags'): string[] | ValidationError {
+  if (tags == null) return [];
+  if (tags.length > LIMITS.tagCount) return new ValidationError(`${field} may hold at most ${LIMITS.tagCount} tags`, field);
+  for (const tag of tags) {
+    const error = checkName(tag, field);
+    if (error) return new ValidationError(`each tag: ${error.message.replace(`${field} `, '')}`, field);
+  }
+  return [...new Set(tags)];
+}
+
+/** Metadata is a JSON object (metrics, parameters…) of bounded size and depth. */
+export function checkMetadata(value: unknown, field = 'metadata'): ValidationError | undefined {
+  if (value == null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return new ValidationError(`${field} must be a JSON object`, field);
+  if (depthOf(value) > LIMITS.metadataDepth) return new ValidationError(`${field} nests deeper than ${LIMITS.metadataDepth} levels`, field);
+  const bytes = Buffer.byteLength(JSON.stringify(value));
+  if (bytes > LIMITS.metadataBytes) return new ValidationError(`${field} must be at most ${LIMITS.metadataBytes} bytes of JSON, got ${bytes}`, field);
+  return undefined;
+}
+
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let deepest = 0;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child));
+  return deepest + 1;
+}
