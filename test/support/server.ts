@@ -1,0 +1,65 @@
+import { startApp, type App, type AppOptions } from '../../src/server/app.js';
+import { freshDatabase } from './database.js';
+
+export const ADMIN_TOKEN = 'mst_test_admin_token_with_every_scope_0123456789';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  wsUrl: string;
+  databaseUrl: string;
+  /** POSTs one operation; the token defaults to the admin token, `null` sends none. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any top-level error. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
+  /** Makes a token with the given scopes; returns its secret. */
+  token(scopes: string[], name?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+let tokenCount = 0;
+
+/** A real server on a free port, over its own fresh database. */
+export async function startTestServer(options: Partial<AppOptions> & { databaseUrl?: string } = {}): Promise<TestServer> {
+  const database = options.databaseUrl ? undefined : await freshDatabase();
+  const databaseUrl = options.databaseUrl ?? database!.url;
+  const app = await startApp({ port: 0, adminToken: ADMIN_TOKEN, log: () => undefined, ...options, databaseUrl });
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string | null = ADMIN_TOKEN): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+  };
+  const server: TestServer = {
+    app,
+    url: app.url,
+    wsUrl: app.url.replace(/^http/, 'ws'),
+    databaseUrl,
+    gql,
+    ok: async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
+      const result = await gql<T>(query, variables, token);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
+    token: async (scopes, name = `token-${++tokenCount}-${Date.now()}`) => {
+      const data = await server.ok<{ createApiToken: { token: string } }>(
+        'mutation($name: String!, $scopes: [Scope!]!) { createApiToken(name: $name, scopes: $scopes) { ... on CreateApiTokenSuccess { token } } }',
+        { name, scopes },
+      );
+      return data.createApiToken.token;
+    },
+    stop: async () => {
+      await app.stop();
+      await database?.drop();
+    },
+  };
+  return server;
+}
