@@ -1,0 +1,140 @@
+import { createClient, type Client } from 'graphql-ws';
+
+/** One committed stage change as the `stageChanged` subscription delivers it. */
+export interface StageChangeEvent {
+  id: string;
+  cursor: string;
+  model: { name: string };
+  modelVersion: { id: string; name: string; number: number; stage: string };
+  from: string;
+  to: string;
+  forced: boolean;
+  displaced: boolean;
+  actor: string | null;
+  occurredAt: string;
+  transactionId: string;
+}
+
+export type WatchStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+export interface WatchOptions {
+  /** The GraphQL endpoint, http(s):// or ws(s)://. */
+  url: string;
+  token: string;
+  /** Only this model's changes. */
+  name?: string;
+  /** Start behind this cursor (replaying what came after it). */
+  after?: string;
+  onChange: (change: StageChangeEvent) => void;
+  onStatus?: (status: WatchStatus, detail?: string) => void;
+  /** A WebSocket class; browsers have one, Node 20 needs the `ws` package's. */
+  webSocketImpl?: unknown;
+  /** Backoff bounds for reconnecting, in milliseconds. */
+  minRetryMs?: number;
+  maxRetryMs?: number;
+}
+
+export interface Watch {
+  /** The last cursor delivered: where a resumed watch starts. */
+  readonly cursor: string | undefined;
+  close(): void;
+}
+
+export const STAGE_CHANGED_SUBSCRIPTION = `
+  subscription StageChanged($name: String, $after: String) {
+    stageChanged(name: $name, after: $after) {
+      id cursor from to forced displaced actor occurredAt transactionId
+      model { name }
+      modelVersion { id name number stage }
+    }
+  }`;
+
+/** Close codes after which retrying cannot help: the token is missing, bad or revoked. */
+const FATAL_CLOSE_CODES = new Set([4401, 4403]);
+
+/**
+ * Watches stage changes and survives connection loss: each (re)connection subscribes again
+ * with `after` set to the last cursor delivered, so nothing is lost; cursors at or below it are
+ * dropped, so nothing is doubled. (graphql-ws' own retry would resend the first `after`.)
+ */
+export function watchStageChanges(options: WatchOptions): Watch {
+  let cursor = options.after;
+  let closed = false;
+  let client: Client | undefined;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const url = options.url.replace(/^http/, 'ws');
+  const status = (value: WatchStatus, detail?: string) => options.onStatus?.(value, detail);
+
+  const connect = () => {
+    if (closed) return;
+    status(attempt === 0 ? 'connecting' : 'reconnecting');
+    let fatal: string | undefined;
+    const current = createClient({
+      url,
+      webSocketImpl: options.webSocketImpl,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${options.token}` },
+      on: {
+        connected: () => {
+          attempt = 0;
+          status('live');
+        },
+        closed: (event) => {
+          const { code, reason } = event as { code?: number; reason?: string };
+          if (code !== undefined && FATAL_CLOSE_CODES.has(code)) fatal = reason || `closed with ${code}`;
+        },
+      },
+    });
+    client = current;
+    current.subscribe<{ stageChanged: StageChangeEvent }>(
+      { query: STAGE_CHANGED_SUBSCRIPTION, variables: { name: options.name ?? null, after: cursor ?? null } },
+      {
+        next: ({ data }) => {
+          const change = data?.stageChanged;
+          if (!change || (cursor !== undefined && BigInt(change.cursor) <= BigInt(cursor))) return;
+          cursor = change.cursor;
+          options.onChange(change);
+        },
+        error: (error) => retry(current, fatal ?? describe(error)),
+        complete: () => retry(current, fatal),
+      },
+    );
+  };
+
+  const retry = (finished: Client, fatal: string | undefined) => {
+    void finished.dispose();
+    if (closed || client !== finished) return;
+    if (fatal) {
+      closed = true;
+      status('closed', fatal);
+      return;
+    }
+    const min = options.minRetryMs ?? 250;
+    const delay = Math.min(options.maxRetryMs ?? 5_000, min * 2 ** attempt) * (0.75 + Math.random() / 2);
+    attempt += 1;
+    status('reconnecting');
+    timer = setTimeout(connect, delay);
+  };
+
+  connect();
+  return {
+    get cursor() {
+      return cursor;
+    },
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      void client?.dispose();
+      status('closed');
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ');
+  if (error instanceof Error) return error.message;
+  const event = error as { code?: number; reason?: string };
+  return event?.code !== undefined ? `connection closed (${event.code}${event.reason ? `: ${event.reason}` : ''})` : String(error);
+}
