@@ -1,19 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
+import { StageChangedDocument, type StageChangedSubscription } from './generated/graphql.js';
 
-/** One committed stage change as the `stageChanged` subscription delivers it. */
-export interface StageChangeEvent {
-  id: string;
-  cursor: string;
-  model: { name: string };
-  modelVersion: { id: string; name: string; number: number; stage: string };
-  from: string;
-  to: string;
-  forced: boolean;
-  displaced: boolean;
-  actor: string | null;
-  occurredAt: string;
-  transactionId: string;
-}
+/** One committed stage change as the `stageChanged` subscription delivers it (generated type). */
+export type StageChangeEvent = StageChangedSubscription['stageChanged'];
 
 export type WatchStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -40,14 +29,8 @@ export interface Watch {
   close(): void;
 }
 
-export const STAGE_CHANGED_SUBSCRIPTION = `
-  subscription StageChanged($name: String, $after: String) {
-    stageChanged(name: $name, after: $after) {
-      id cursor from to forced displaced actor occurredAt transactionId
-      model { name }
-      modelVersion { id name number stage }
-    }
-  }`;
+/** The generated document of src/client/operations/subscriptions.graphql, as text. */
+export const STAGE_CHANGED_SUBSCRIPTION = String(StageChangedDocument);
 
 /** Close codes after which retrying cannot help: the token is missing, bad or revoked. */
 const FATAL_CLOSE_CODES = new Set([4401, 4403]);

@@ -1,6 +1,6 @@
 import { BigIntType, EntitySchema, OptionalProps, type Ref } from '@mikro-orm/core';
 import type { Model } from './model.js';
-import type { StoredStage } from './stage.js';
+import { STORED_STAGES, type StoredStage } from './stage.js';
 
 export class ModelVersion {
   [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata';
@@ -35,7 +35,7 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
     model: { kind: 'm:1', entity: 'Model', ref: true, deleteRule: 'cascade' },
     name: { type: 'text' },
     number: { type: 'integer' },
-    stage: { type: 'text', default: 'none' },
+    stage: { enum: true, items: () => [...STORED_STAGES], default: 'none' },
     description: { type: 'text', nullable: true },
     tags: { type: 'text[]', default: '{}' },
     metadata: { type: 'jsonb', nullable: true },

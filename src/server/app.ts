@@ -97,6 +97,9 @@ export async function startApp(options: AppOptions): Promise<App> {
     graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS' },
     cors: corsOptions(options.corsOrigins ?? []),
     maskedErrors: { maskError: (error) => clientError(error) },
+    // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
+    // print stacks and driver messages (SQL) for them.
+    logging: quietLogger(log),
     plugins: [armorPlugin(options.dev ?? false)],
     context: async (initial): Promise<Context> => {
       let principal = initial.principal;
@@ -248,6 +251,15 @@ type Enveloped = { execute: (args: unknown) => unknown; subscribe: (args: unknow
 function disconnectSlowSocket(socket: WebSocket): void {
   socket.close(1008, 'slow consumer: too many undelivered changes; reconnect with after');
   setTimeout(() => socket.terminate(), 2_000).unref();
+}
+
+function quietLogger(log: (line: string) => void) {
+  const noop = () => undefined;
+  const brief = (value: unknown) => (value instanceof Error ? `${value.name}: ${value.message.split('\n')[0]!.slice(0, 200)}` : String(value));
+  const warn = (...args: unknown[]) => {
+    if (!args.some((arg) => arg instanceof Error)) log(args.map(brief).join(' '));
+  };
+  return { debug: noop, info: noop, warn, error: warn };
 }
 
 function clientAddress(request: IncomingMessage | undefined): string {

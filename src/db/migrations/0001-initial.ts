@@ -23,7 +23,7 @@ export class Migration0001Initial extends Migration {
     this.addSql(`
       create table "model_version" (
         "id" bigserial primary key,
-        "model_id" bigint not null references "model" ("id") on update cascade on delete cascade,
+        "model_id" bigint not null constraint "model_version_model_id_foreign" references "model" ("id") on update cascade on delete cascade,
         "name" text not null,
         "number" int not null,
         "stage" text not null default 'none' check ("stage" in ('none', 'staging', 'production', 'archived')),
@@ -42,8 +42,8 @@ export class Migration0001Initial extends Migration {
     this.addSql(`
       create table "stage_change" (
         "id" bigserial primary key,
-        "model_id" bigint not null references "model" ("id") on update cascade on delete cascade,
-        "model_version_id" bigint not null references "model_version" ("id") on update cascade on delete cascade,
+        "model_id" bigint not null constraint "stage_change_model_id_foreign" references "model" ("id") on update cascade on delete cascade,
+        "model_version_id" bigint not null constraint "stage_change_model_version_id_foreign" references "model_version" ("id") on update cascade on delete cascade,
         "from_stage" text not null,
         "to_stage" text not null,
         "forced" boolean not null default false,

@@ -1,0 +1,870 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ErrorCode =
+  | 'ALREADY_EXISTS'
+  | 'INVALID_INPUT'
+  | 'INVALID_STAGE'
+  | 'NOT_FOUND'
+  | 'STAGE_CONFLICT';
+
+/** Lifecycle stage of a model version (ZenML's ModelStages). */
+export type ModelStage =
+  /** No longer relevant. Any number of versions may hold it. */
+  | 'ARCHIVED'
+  /** Virtual: the newest version of a model (highest number). Can be read, never set. */
+  | 'LATEST'
+  /** In no stage yet: every new version starts here. */
+  | 'NONE'
+  /** Running in production. At most one version of a model holds it. */
+  | 'PRODUCTION'
+  /** Staged for production. At most one version of a model holds it. */
+  | 'STAGING';
+
+/** What a token may do; each scope includes the ones above it. READ: queries and subscriptions. WRITE: create and edit models and versions, move a version to STAGING, ARCHIVED or NONE without force. PROMOTE: move a version to PRODUCTION, and any forced move. ADMIN: manage tokens. */
+export type Scope =
+  | 'ADMIN'
+  | 'PROMOTE'
+  | 'READ'
+  | 'WRITE';
+
+export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } };
+
+export type ModelFieldsFragment = { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string };
+
+export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
+
+export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null };
+
+type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: ErrorCode, message: string };
+
+type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } };
+
+type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string };
+
+export type ErrorFieldsFragment =
+  | ErrorFields_AlreadyExistsError_Fragment
+  | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_StageConflictError_Fragment
+  | ErrorFields_ValidationError_Fragment
+;
+
+export type CreateModelMutationVariables = Exact<{
+  name: string;
+  description?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CreateModelMutation = { createModel:
+    | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
+    | { __typename: 'CreateModelSuccess', model: { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type CreateModelVersionMutationVariables = Exact<{
+  model: string;
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+  metadata?: unknown;
+}>;
+
+
+export type CreateModelVersionMutation = { createModelVersion:
+    | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
+    | { __typename: 'CreateModelVersionSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type SetStageMutationVariables = Exact<{
+  name: string;
+  version: string;
+  stage: ModelStage;
+  force?: boolean | null | undefined;
+}>;
+
+
+export type SetStageMutation = { setStage:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type DeleteModelVersionMutationVariables = Exact<{
+  model: string;
+  version: string;
+}>;
+
+
+export type DeleteModelVersionMutation = { deleteModelVersion:
+    | { __typename: 'DeleteModelVersionSuccess', deletedId: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+   };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: string;
+  scopes: Array<Scope> | Scope;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken:
+    | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
+    | { __typename: 'CreateApiTokenSuccess', token: string, apiToken: { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RevokeApiTokenSuccess', apiToken: { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null } }
+   };
+
+export type ModelsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ModelsQuery = { models: { edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ModelQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ModelQuery = { model: { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string } | null };
+
+export type ModelVersionsQueryVariables = Exact<{
+  name: string;
+  stage?: ModelStage | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ModelVersionsQuery = { model: { name: string, versions: { edges: Array<{ cursor: string, node: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ModelVersionQueryVariables = Exact<{
+  name: string;
+  version?: string | null | undefined;
+  stage?: ModelStage | null | undefined;
+}>;
+
+
+export type ModelVersionQuery = { modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } | null };
+
+export type StageChangesQueryVariables = Exact<{
+  model?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StageChangesQuery = { stageChanges: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StageHistoryQueryVariables = Exact<{
+  name: string;
+  version: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StageHistoryQuery = { modelVersion: { stageHistory: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }
+    | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
+    | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }
+    | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
+   | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }> };
+
+export type StageChangedSubscriptionVariables = Exact<{
+  name?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ModelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModelFields on Model {
+  id
+  name
+  description
+  tags
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ModelFields"}) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
+export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+    `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
+export const TokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TokenFields on ApiToken {
+  id
+  name
+  scopes
+  createdAt
+  revokedAt
+}
+    `, {"fragmentName":"TokenFields"}) as unknown as TypedDocumentString<TokenFieldsFragment, unknown>;
+export const VersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+    `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}`, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
+export const CreateModelDocument = new TypedDocumentString(`
+    mutation CreateModel($name: String!, $description: String, $tags: [String!]) {
+  createModel(name: $name, description: $description, tags: $tags) {
+    __typename
+    ... on CreateModelSuccess {
+      model {
+        ...ModelFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ModelFields on Model {
+  id
+  name
+  description
+  tags
+  createdAt
+  updatedAt
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
+export const CreateModelVersionDocument = new TypedDocumentString(`
+    mutation CreateModelVersion($model: String!, $name: String, $description: String, $tags: [String!], $metadata: JSON) {
+  createModelVersion(
+    model: $model
+    name: $name
+    description: $description
+    tags: $tags
+    metadata: $metadata
+  ) {
+    __typename
+    ... on CreateModelVersionSuccess {
+      modelVersion {
+        ...VersionFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateModelVersionMutation, CreateModelVersionMutationVariables>;
+export const SetStageDocument = new TypedDocumentString(`
+    mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
+  setStage(name: $name, version: $version, stage: $stage, force: $force) {
+    __typename
+    ... on SetStageSuccess {
+      modelVersion {
+        ...VersionFields
+      }
+      archived {
+        ...VersionFields
+      }
+      changes {
+        ...ChangeFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<SetStageMutation, SetStageMutationVariables>;
+export const DeleteModelVersionDocument = new TypedDocumentString(`
+    mutation DeleteModelVersion($model: String!, $version: String!) {
+  deleteModelVersion(model: $model, version: $version) {
+    __typename
+    ... on DeleteModelVersionSuccess {
+      deletedId
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<DeleteModelVersionMutation, DeleteModelVersionMutationVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($name: String!, $scopes: [Scope!]!) {
+  createApiToken(name: $name, scopes: $scopes) {
+    __typename
+    ... on CreateApiTokenSuccess {
+      token
+      apiToken {
+        ...TokenFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment TokenFields on ApiToken {
+  id
+  name
+  scopes
+  createdAt
+  revokedAt
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    __typename
+    ... on RevokeApiTokenSuccess {
+      apiToken {
+        ...TokenFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment TokenFields on ApiToken {
+  id
+  name
+  scopes
+  createdAt
+  revokedAt
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ModelsDocument = new TypedDocumentString(`
+    query Models($first: Int, $after: String) {
+  models(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ModelFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ModelFields on Model {
+  id
+  name
+  description
+  tags
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const ModelDocument = new TypedDocumentString(`
+    query Model($name: String!) {
+  model(name: $name) {
+    ...ModelFields
+  }
+}
+    fragment ModelFields on Model {
+  id
+  name
+  description
+  tags
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ModelQuery, ModelQueryVariables>;
+export const ModelVersionsDocument = new TypedDocumentString(`
+    query ModelVersions($name: String!, $stage: ModelStage, $first: Int, $after: String) {
+  model(name: $name) {
+    name
+    versions(first: $first, after: $after, stage: $stage) {
+      edges {
+        cursor
+        node {
+          ...VersionFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}`) as unknown as TypedDocumentString<ModelVersionsQuery, ModelVersionsQueryVariables>;
+export const ModelVersionDocument = new TypedDocumentString(`
+    query ModelVersion($name: String!, $version: String, $stage: ModelStage) {
+  modelVersion(name: $name, version: $version, stage: $stage) {
+    ...VersionFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}`) as unknown as TypedDocumentString<ModelVersionQuery, ModelVersionQueryVariables>;
+export const StageChangesDocument = new TypedDocumentString(`
+    query StageChanges($model: String, $first: Int, $after: String) {
+  stageChanges(model: $model, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ChangeFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}`) as unknown as TypedDocumentString<StageChangesQuery, StageChangesQueryVariables>;
+export const StageHistoryDocument = new TypedDocumentString(`
+    query StageHistory($name: String!, $version: String!, $first: Int, $after: String) {
+  modelVersion(name: $name, version: $version) {
+    stageHistory(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...ChangeFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}`) as unknown as TypedDocumentString<StageHistoryQuery, StageHistoryQueryVariables>;
+export const NodeDocument = new TypedDocumentString(`
+    query Node($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Model {
+      ...ModelFields
+    }
+    ... on ModelVersion {
+      ...VersionFields
+    }
+    ... on StageChange {
+      ...ChangeFields
+    }
+    ... on ApiToken {
+      ...TokenFields
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ModelFields on Model {
+  id
+  name
+  description
+  tags
+  createdAt
+  updatedAt
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment TokenFields on ApiToken {
+  id
+  name
+  scopes
+  createdAt
+  revokedAt
+}`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...TokenFields
+  }
+}
+    fragment TokenFields on ApiToken {
+  id
+  name
+  scopes
+  createdAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const StageChangedDocument = new TypedDocumentString(`
+    subscription StageChanged($name: String, $after: String) {
+  stageChanged(name: $name, after: $after) {
+    ...ChangeFields
+  }
+}
+    fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;

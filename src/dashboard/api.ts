@@ -1,0 +1,112 @@
+import { mergeFeed } from './state/models.js';
+import type { FetchModelNames } from './state/paging.js';
+import type { SetStageAnswer } from './state/promote.js';
+import type { FeedItem, ModelView, Scope, Stage, VersionView } from './state/types.js';
+
+/** A GraphQL error with its `extensions.code` (UNAUTHENTICATED, FORBIDDEN…). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Talks to one endpoint with one token; the page makes one per sign-in. */
+export class Api {
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    const error = body.errors?.[0];
+    if (error) throw new ApiError(error.message, error.extensions?.code);
+    if (!response.ok || !body.data) throw new ApiError(`HTTP ${response.status}`, undefined);
+    return body.data;
+  }
+
+  viewer(): Promise<{ name: string; scopes: Scope[] }> {
+    return this.request<{ viewer: { name: string; scopes: Scope[] } }>('query Viewer { viewer { name scopes } }').then((d) => d.viewer);
+  }
+
+  modelNames: FetchModelNames = (first, after) =>
+    this.request<{ models: Awaited<ReturnType<FetchModelNames>> }>(
+      'query ModelNames($first: Int, $after: String) { models(first: $first, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
+      { first, after },
+    ).then((d) => d.models);
+
+  async model(name: string): Promise<ModelView | null> {
+    const data = await this.request<{ model: RawModel | null }>(MODEL_QUERY, { name });
+    return data.model ? toModelView(data.model) : null;
+  }
+
+  async setStage(name: string, version: string, stage: Stage, force: boolean): Promise<SetStageAnswer> {
+    const data = await this.request<{ setStage: SetStageAnswer }>(SET_STAGE_MUTATION, { name, version, stage, force });
+    return data.setStage;
+  }
+}
+
+/** How many versions a card lists; their stage histories make up the feed before live events. */
+export const RECENT_VERSIONS = 8;
+
+const VERSION_FIELDS = 'name number stage description tags metadata createdAt';
+
+const MODEL_QUERY = `
+  query Model($name: String!) {
+    model(name: $name) {
+      name description tags
+      production: version(stage: PRODUCTION) { ${VERSION_FIELDS} }
+      staging: version(stage: STAGING) { ${VERSION_FIELDS} }
+      latest: version(stage: LATEST) { ${VERSION_FIELDS} }
+      versions(first: ${RECENT_VERSIONS}) {
+        edges { node { ${VERSION_FIELDS} stageHistory(first: 20) { edges { node { cursor from to forced displaced actor occurredAt } } } } }
+      }
+    }
+  }`;
+
+const SET_STAGE_MUTATION = `
+  mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
+    setStage(name: $name, version: $version, stage: $stage, force: $force) {
+      __typename
+      ... on SetStageSuccess { modelVersion { name stage } archived { name } }
+      ... on StageConflictError { holder { name number stage } }
+      ... on Error { message }
+    }
+  }`;
+
+type RawChange = Omit<FeedItem, 'version' | 'number'>;
+type RawVersion = VersionView & { stageHistory?: { edges: { node: RawChange }[] } };
+export interface RawModel {
+  name: string;
+  description: string | null;
+  tags: string[];
+  production: VersionView | null;
+  staging: VersionView | null;
+  latest: VersionView | null;
+  versions: { edges: { node: RawVersion }[] };
+}
+
+/** The model query's answer as the page keeps it; the feed starts from the recent versions' histories. */
+export function toModelView(raw: RawModel): ModelView {
+  const plain = ({ stageHistory: _history, ...version }: RawVersion): VersionView => version;
+  const versions = raw.versions.edges.map((e) => e.node);
+  const feed = versions.flatMap((v) => (v.stageHistory?.edges ?? []).map(({ node }) => ({ ...node, version: v.name, number: v.number })));
+  return {
+    name: raw.name,
+    description: raw.description,
+    tags: raw.tags,
+    production: raw.production,
+    staging: raw.staging,
+    latest: raw.latest,
+    versions: versions.map(plain),
+    feed: mergeFeed(feed, []),
+  };
+}

@@ -1,0 +1,106 @@
+import type { Api } from '../api';
+import { metricRows, versionLabel } from '../state/format';
+import type { Permissions } from '../state/permissions';
+import type { ModelView, VersionView } from '../state/types';
+import { StageBadge, When } from './bits';
+import { PromoteControl } from './PromoteControl';
+
+const SLOTS = [
+  ['production', 'Production'],
+  ['staging', 'Staging'],
+  ['latest', 'Latest'],
+] as const;
+
+export function ModelCard(props: { model: ModelView; api: Api; permissions: Permissions; now: number }) {
+  const { model, now } = props;
+  const id = `model-${model.name.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const slots: (VersionView | null)[] = SLOTS.map(([key]) => model[key]);
+  return (
+    <article class="card" aria-labelledby={id} data-model={model.name}>
+      <header>
+        <h2 id={id}>{model.name}</h2>
+        {model.description && <p class="description">{model.description}</p>}
+        {model.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {model.tags.map((tag) => (
+              <li key={tag}>{tag}</li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <div class="table-scroll">
+        <table class="slots">
+          <caption class="sr-only">Production, staging and latest versions of {model.name}, with their metadata side by side</caption>
+          <thead>
+            <tr>
+              <td />
+              {SLOTS.map(([key, title]) => (
+                <th key={key} scope="col">
+                  {title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Version</th>
+              {slots.map((version, i) => (
+                <td key={SLOTS[i]![0]} data-slot={SLOTS[i]![0]}>
+                  {version ? <strong>{versionLabel(version.name)}</strong> : <span class="muted">none</span>}
+                </td>
+              ))}
+            </tr>
+            {metricRows(slots).map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.key}</th>
+                {row.values.map((value, i) => (
+                  <td key={i} class="num">
+                    {value ?? <span class="muted">–</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-label={`Recent versions of ${model.name}`}>
+        <h3>Recent versions</h3>
+        <ul class="versions">
+          {model.versions.map((version) => (
+            <li key={version.number} data-version={version.name} data-stage={version.stage}>
+              <span class="version-name">{versionLabel(version.name)}</span>
+              <StageBadge stage={version.stage} />
+              <span class="muted created">
+                created <When iso={version.createdAt} now={now} />
+              </span>
+              <PromoteControl model={model.name} version={version} api={props.api} permissions={props.permissions} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-label={`Stage changes of ${model.name}`}>
+        <h3>Stage changes</h3>
+        {model.feed.length === 0 ? (
+          <p class="muted">No stage changes yet.</p>
+        ) : (
+          <ol class="feed">
+            {model.feed.map((item) => (
+              <li key={item.cursor} data-cursor={item.cursor}>
+                <When iso={item.occurredAt} now={now} />
+                <span class="feed-version">{versionLabel(item.version)}</span>
+                <span class="move">
+                  <StageBadge stage={item.from} /> <span aria-label="to">→</span> <StageBadge stage={item.to} />
+                </span>
+                {item.displaced ? <span class="flag">displaced</span> : item.forced ? <span class="flag">forced</span> : null}
+                <span class="actor">by {item.actor ?? 'unknown'}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}

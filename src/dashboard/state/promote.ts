@@ -1,0 +1,35 @@
+/** What the page shows after asking to move a version (the `setStage` result union, reduced). */
+export type PromoteOutcome =
+  | { kind: 'done'; stage: string; archived: string[] }
+  | { kind: 'conflict'; stage: string; holder: { name: string; number: number } }
+  | { kind: 'error'; message: string };
+
+/** The `setStage` selection the page sends, as the server answers it. */
+export interface SetStageAnswer {
+  __typename: string;
+  message?: string;
+  modelVersion?: { name: string; stage: string };
+  archived?: { name: string }[];
+  holder?: { name: string; number: number; stage: string };
+}
+
+export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
+  if (answer.__typename === 'SetStageSuccess' && answer.modelVersion) {
+    return { kind: 'done', stage: answer.modelVersion.stage, archived: (answer.archived ?? []).map((v) => v.name) };
+  }
+  if (answer.__typename === 'StageConflictError' && answer.holder) {
+    return { kind: 'conflict', stage: answer.holder.stage, holder: { name: answer.holder.name, number: answer.holder.number } };
+  }
+  return { kind: 'error', message: answer.message ?? `unexpected answer: ${answer.__typename}` };
+}
+
+export function describeOutcome(outcome: PromoteOutcome): string {
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.archived.length > 0 ? `Moved to ${outcome.stage}; archived ${outcome.archived.join(', ')}.` : `Moved to ${outcome.stage}.`;
+    case 'conflict':
+      return `${outcome.stage} is held by version ${outcome.holder.name}.`;
+    case 'error':
+      return outcome.message;
+  }
+}

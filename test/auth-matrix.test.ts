@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVersion, SET_STAGE, seedModel, setStage } from './support/fixtures.js';
+import { startTestServer, type TestServer } from './support/server.js';
+import { databaseDigest, post, sseSubscribe, wsSubscribe, type Subscription } from './support/transport.js';
+
+/** Every scope includes the ones before it. */
+const SCOPES = ['read', 'write', 'promote', 'admin'] as const;
+type Scope = (typeof SCOPES)[number];
+
+let server: TestServer;
+const secrets = {} as Record<Scope | 'revoked', string>;
+const SEED = 'matrix-seed';
+let seedId = '';
+let unique = 0;
+const fresh = (prefix: string) => `${prefix}-${++unique}`;
+
+/** A model of its own for one call, with `versions` versions; optionally version 1 moved to `stage`. */
+async function freshModel(versions = 1, stage?: string): Promise<string> {
+  const name = await seedModel(server, fresh('m'), versions);
+  if (stage) expect((await setStage(server, name, '1', stage)).__typename).toBe('SetStageSuccess');
+  return name;
+}
+
+beforeAll(async () => {
+  // The matrix sends many bad tokens from one address: keep the brute-force guard out of its way.
+  server = await startTestServer({ maxAuthFailures: 100_000 });
+  for (const scope of SCOPES) secrets[scope] = await server.token([scope.toUpperCase()], `matrix-${scope}`);
+  await seedModel(server, SEED, 2);
+  await setStage(server, SEED, '1', 'STAGING');
+  seedId = (await server.ok<{ model: { id: string } }>('{ model(name: "matrix-seed") { id } }')).model.id;
+
+  // Used once (so it sits in the token cache), then revoked.
+  secrets.revoked = await server.token(['ADMIN'], 'matrix-revoked');
+  expect((await server.gql('{ viewer { name } }', {}, secrets.revoked)).errors).toBeUndefined();
+  const tokens = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');
+  const revokedId = tokens.apiTokens.find((token) => token.name === 'matrix-revoked')!.id;
+  await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: revokedId });
+});
+afterAll(() => server?.stop());
+
+interface Credential {
+  name: string;
+  /** The Authorization header, or undefined for none. */
+  header: () => string | undefined;
+  /** The scope the credential holds; undefined when it must not authenticate at all. */
+  scope?: Scope;
+}
+
+const CREDENTIALS: Credential[] = [
+  { name: 'no token', header: () => undefined },
+  { name: 'a malformed header', header: () => 'Bearer two words' },
+  { name: 'another scheme', header: () => `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+  { name: 'an unknown token', header: () => `Bearer mst_${randomBytes(32).toString('base64url')}` },
+  { name: 'a revoked token', header: () => `Bearer ${secrets.revoked}` },
+  ...SCOPES.map((scope): Credential => ({ name: `a ${scope} token`, header: () => `Bearer ${secrets[scope]}`, scope })),
+];
+
+interface Operation {
+  name: string;
+  /** The least scope that may run it. */
+  needs: Scope;
+  query: string;
+  /** Prepares what one call needs (as admin) and returns its variables. */
+  variables?: () => Promise<Record<string, unknown>>;
+  /** What `data` holds when the call succeeds. */
+  succeeds: Record<string, unknown>;
+}
+
+const success = (field: string, typename: string) => ({ [field]: { __typename: typename } });
+const stageMove = (to: string, force: boolean, from?: string): Operation => ({
+  name: `setStage to ${to}${force ? ' with force' : ''}${from ? ` from ${from}` : ''}`,
+  needs: to === 'PRODUCTION' || force ? 'promote' : 'write',
+  query: SET_STAGE,
+  variables: async () => ({ name: await freshModel(1, from), version: '1', stage: to, force }),
+  succeeds: { setStage: { __typename: 'SetStageSuccess', modelVersion: { stage: to } } },
+});
+
+const OPERATIONS: Operation[] = [
+  { name: 'introspection', needs: 'read', query: '{ __schema { queryType { name } } }', succeeds: { __schema: { queryType: { name: 'Query' } } } },
+  { name: 'viewer', needs: 'read', query: '{ viewer { name } }', succeeds: { viewer: { name: expect.stringMatching(/^matrix-/) } } },
+  {
+    name: 'node',
+    needs: 'read',
+    query: 'query($id: ID!) { node(id: $id) { ... on Model { name } } }',
+    variables: async () => ({ id: seedId }),
+    succeeds: { node: { name: SEED } },
+  },
+  { name: 'model', needs: 'read', query: `{ model(name: "${SEED}") { name version(stage: STAGING) { number } } }`, succeeds: { model: { name: SEED, version: { number: 1 } } } },
+  { name: 'models', needs: 'read', query: '{ models(first: 100) { edges { node { name } } } }', succeeds: { models: { edges: expect.arrayContaining([{ node: { name: SEED } }]) } } },
+  { name: 'modelVersion', needs: 'read', query: `{ modelVersion(name: "${SEED}", version: "2") { number stage } }`, succeeds: { modelVersion: { number: 2, stage: 'NONE' } } },
+  { name: 'stageChanges', needs: 'read', query: `{ stageChanges(model: "${SEED}") { edges { node { to actor } } } }`, succeeds: { stageChanges: { edges: [{ node: { to: 'STAGING', actor: 'admin' } }] } } },
+  { name: 'apiTokens', needs: 'admin', query: '{ apiTokens { name } }', succeeds: { apiTokens: expect.arrayContaining([{ name: 'matrix-revoked' }]) } },
+  {
+    name: 'createModel',
+    needs: 'write',
+    query: 'mutation($name: String!) { createModel(name: $name, tags: ["x"]) { __typename } }',
+    variables: async () => ({ name: fresh('created') }),
+    succeeds: success('createModel', 'CreateModelSuccess'),
+  },
+  {
+    name: 'updateModel',
+    needs: 'write',
+    query: 'mutation($name: String!) { updateModel(name: $name, description: "changed") { __typename } }',
+    variables: async () => ({ name: await freshModel(0) }),
+    succeeds: success('updateModel', 'UpdateModelSuccess'),
+  },
+  {
+    name: 'deleteModel',
+    needs: 'write',
+    query: 'mutation($name: String!) { deleteModel(name: $name) { __typename } }',
+    variables: async () => ({ name: await freshModel(1) }),
+    succeeds: success('deleteModel', 'DeleteModelSuccess'),
+  },
+  {
+    name: 'createModelVersion',
+    needs: 'write',
+    query: 'mutation($model: String!) { createModelVersion(model: $model, metadata: { acc: 0.9 }) { __typename } }',
+    variables: async () => ({ model: await freshModel(0) }),
+    succeeds: success('createModelVersion', 'CreateModelVersionSuccess'),
+  },
+  {
+    name: 'updateModelVersion',
+    needs: 'write',
+    query: 'mutation($model: String!) { updateModelVersion(model: $model, version: "1", description: "changed") { __typename } }',
+    variables: async () => ({ model: await freshModel(1) }),
+    succeeds: success('updateModelVersion', 'UpdateModelVersionSuccess'),
+  },
+  {
+    name: 'deleteModelVersion',
+    needs: 'write',
+    query: 'mutation($model: String!) { deleteModelVersion(model: $model, version: "1") { __typename } }',
+    variables: async () => ({ model: await freshModel(1) }),
+    succeeds: success('deleteModelVersion', 'DeleteModelVersionSuccess'),
+  },
+  stageMove('STAGING', false),
+  stageMove('ARCHIVED', false),
+  stageMove('NONE', false, 'STAGING'),
+  stageMove('PRODUCTION', false),
+  stageMove('STAGING', true),
+  stageMove('ARCHIVED', true),
+  stageMove('NONE', true, 'PRODUCTION'),
+  {
+    name: 'createApiToken',
+    needs: 'admin',
+    query: 'mutation($name: String!) { createApiToken(name: $name, scopes: [READ]) { __typename } }',
+    variables: async () => ({ name: fresh('token') }),
+    succeeds: success('createApiToken', 'CreateApiTokenSuccess'),
+  },
+  {
+    name: 'revokeApiToken',
+    needs: 'admin',
+    query: 'mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }',
+    variables: async () => {
+      const created = await server.ok<{ createApiToken: { apiToken: { id: string } } }>(
+        'mutation($name: String!) { createApiToken(name: $name, scopes: [READ]) { ... on CreateApiTokenSuccess { apiToken { id } } } }',
+        { name: fresh('victim') },
+      );
+      return { id: created.createApiToken.apiToken.id };
+    },
+    succeeds: success('revokeApiToken', 'RevokeApiTokenSuccess'),
+  },
+];
+
+const CELLS = OPERATIONS.flatMap((operation) => CREDENTIALS.map((credential) => ({ operation, credential })));
+
+describe('the authorization matrix', () => {
+  it.each(CELLS.map((cell) => [cell.operation.name, cell.credential.name, cell] as const))('%s with %s', async (_op, _cred, { operation, credential }) => {
+    const variables = (await operation.variables?.()) ?? {};
+    const header = credential.header();
+    const before = await databaseDigest(server.databaseUrl);
+    const response = await post(server.url, { query: operation.query, variables }, header === undefined ? {} : { authorization: header });
+
+    const refusal = credential.scope === undefined ? 'UNAUTHENTICATED' : SCOPES.indexOf(credential.scope) < SCOPES.indexOf(operation.needs) ? 'FORBIDDEN' : undefined;
+    if (refusal === undefined) {
+      expect(response.json.errors).toBeUndefined();
+      expect(response.json.data).toMatchObject(operation.succeeds);
+      return;
+    }
+    expect(response.json.errors?.map((error: any) => error.extensions?.code)).toEqual([refusal]);
+    expect(response.json.data ?? null).toBeNull();
+    expect(await databaseDigest(server.databaseUrl)).toEqual(before);
+  });
+});
+
+describe('the actor', () => {
+  it('is the name of the token that made the change, in the result and in the log', async () => {
+    const token = await server.token(['PROMOTE'], 'release-bot');
+    const name = await freshModel(2);
+    const moved = await server.ok<{ setStage: any }>(SET_STAGE, { name, version: '2', stage: 'PRODUCTION' }, token);
+    expect(moved.setStage.changes.map((change: any) => change.actor)).toEqual(['release-bot']);
+    const log = await server.ok<any>('query($name: String) { stageChanges(model: $name) { edges { node { actor to } } } }', { name });
+    expect(log.stageChanges.edges).toEqual([{ node: { actor: 'release-bot', to: 'PRODUCTION' } }]);
+  });
+});
+
+/** Replays one model's log from its start, so an accepted subscription yields an event at once. */
+const REPLAY = 'subscription($name: String) { stageChanged(name: $name, after: "0") { cursor to actor model { name } } }';
+const TRANSPORTS = {
+  'graphql-ws': (header?: string, name = SEED) => wsSubscribe(server.wsUrl, REPLAY, { name }, header),
+  SSE: (header?: string, name = SEED) => sseSubscribe(server.url, REPLAY, { name }, header),
+} satisfies Record<string, (header?: string, name?: string) => Subscription>;
+
+describe.each(Object.entries(TRANSPORTS))('subscriptions over %s', (transport, subscribe) => {
+  it.each(CREDENTIALS.map((credential) => [credential.name, credential] as const))('with %s', async (_name, credential) => {
+    const subscription = subscribe(credential.header());
+    try {
+      const first = await subscription.next();
+      if (credential.scope) {
+        expect(first).toMatchObject({ kind: 'event', payload: { data: { stageChanged: { model: { name: SEED }, to: 'STAGING' } } } });
+      } else if (transport === 'graphql-ws') {
+        // The connection itself is refused.
+        expect(first).toMatchObject({ kind: 'closed' });
+        expect([4401, 4403]).toContain((first as { code?: number }).code);
+      } else {
+        expect(first).toMatchObject({ kind: 'error', payload: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    } finally {
+      await subscription.close();
+    }
+  });
+
+  it('ends when its token is revoked, and the token cannot subscribe again', async () => {
+    const name = fresh(`revoked-${transport}`);
+    const secret = await server.token(['READ'], name);
+    const model = await freshModel(1, 'STAGING');
+    const subscription = subscribe(`Bearer ${secret}`, model);
+    try {
+      expect(await subscription.next()).toMatchObject({ kind: 'event', payload: { data: { stageChanged: { model: { name: model } } } } });
+      const tokens = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');
+      await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: tokens.apiTokens.find((t) => t.name === name)!.id });
+      // Whatever comes next ends the stream: no further event, and it comes promptly.
+      const ending = await subscription.next(3_000);
+      expect(ending).not.toBe('timeout');
+      expect(ending).not.toMatchObject({ kind: 'event' });
+    } finally {
+      await subscription.close();
+    }
+    const again = subscribe(`Bearer ${secret}`, model);
+    try {
+      expect(await again.next()).not.toMatchObject({ kind: 'event' });
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('revocation', () => {
+  it('stops a token at once for new operations, even one it used a moment before', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const name = fresh('at-once');
+      const secret = await server.token(['WRITE'], name);
+      expect((await server.gql('{ viewer { name } }', {}, secret)).data).toEqual({ viewer: { name } });
+      const tokens = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');
+      await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: tokens.apiTokens.find((t) => t.name === name)!.id });
+      const after = await server.gql('mutation { createModel(name: "must-not-exist") { __typename } }', {}, secret);
+      expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await server.gql('{ model(name: "must-not-exist") { name } }')).toMatchObject({ data: { model: null } });
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVersion, seedModel, setStage } from './support/fixtures.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let queries = 0;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // Every statement the ORM sends goes through its knex instance.
+  server.app.orm.em.getConnection().getKnex().on('query', () => (queries += 1));
+  for (const name of ['batch-a', 'batch-b']) {
+    await seedModel(server, name);
+    for (let i = 0; i < 100; i += 1) await createVersion(server, name);
+  }
+  await setStage(server, 'batch-a', '100', 'PRODUCTION');
+  await setStage(server, 'batch-a', '99', 'PRODUCTION', true);
+});
+afterAll(() => server?.stop());
+
+async function countQueries(query: string): Promise<number> {
+  await server.ok(query); // warm caches (token, statements) first
+  const before = queries;
+  await server.ok(query);
+  return queries - before;
+}
+
+describe('batch loading', () => {
+  it('a page of 100 versions with their models costs a constant number of queries', async () => {
+    const small = await countQueries('{ model(name: "batch-a") { versions(first: 2) { edges { node { name model { name } } } } } }');
+    const large = await countQueries('{ model(name: "batch-a") { versions(first: 100) { edges { node { name model { name } } } } } }');
+    expect(large).toBe(small);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(3);
+  });
+
+  it('a page of the log with versions and models costs a constant number of queries', async () => {
+    const query = (first: number) => `{ stageChanges(first: ${first}) { edges { node { cursor modelVersion { name model { name } } model { name } } } } }`;
+    expect(await countQueries(query(100))).toBe(await countQueries(query(1)));
+  });
+
+  it('models with their production and latest versions cost queries per model, not per field', async () => {
+    const query = '{ models(first: 2) { edges { node { name latest: version(stage: LATEST) { name } prod: version(stage: PRODUCTION) { name } } } } }';
+    expect(await countQueries(query)).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { toModelView, type RawModel } from '../src/dashboard/api.js';
+import { flattenMetadata, metricRows, relativeTime, versionLabel } from '../src/dashboard/state/format.js';
+import { applyStageChange, compareCursors, dashboardReducer, FEED_LIMIT, initialDashboard, mergeFeed } from '../src/dashboard/state/models.js';
+import { findModelPage, type ModelNamePage } from '../src/dashboard/state/paging.js';
+import { effectiveScopes, mayTarget, permissionsOf } from '../src/dashboard/state/permissions.js';
+import { describeOutcome, interpretSetStage } from '../src/dashboard/state/promote.js';
+import type { FeedItem, ModelView, StageChangeLike, VersionView } from '../src/dashboard/state/types.js';
+
+const version = (number: number, stage: VersionView['stage'], metadata: unknown = null): VersionView => ({
+  name: String(number),
+  number,
+  stage,
+  description: null,
+  tags: [],
+  metadata,
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
+
+const change = (cursor: number, number: number, from: string, to: string, extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
+  cursor: String(cursor),
+  model: { name: 'fraud' },
+  modelVersion: { name: String(number), number },
+  from,
+  to,
+  forced: false,
+  displaced: false,
+  actor: 'ci',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+function model(versions: VersionView[]): ModelView {
+  return {
+    name: 'fraud',
+    description: null,
+    tags: [],
+    production: versions.find((v) => v.stage === 'PRODUCTION') ?? null,
+    staging: versions.find((v) => v.stage === 'STAGING') ?? null,
+    latest: versions[0] ?? null,
+    versions,
+    feed: [],
+  };
+}
+
+describe('applyStageChange', () => {
+  it('moves a version into a free slot and onto the feed', () => {
+    const next = applyStageChange(model([version(2, 'NONE'), version(1, 'NONE')]), change(5, 2, 'NONE', 'STAGING'));
+    expect(next.staging?.number).toBe(2);
+    expect(next.latest?.stage).toBe('STAGING');
+    expect(next.versions.map((v) => v.stage)).toEqual(['STAGING', 'NONE']);
+    expect(next.feed).toMatchObject([{ cursor: '5', version: '2', from: 'NONE', to: 'STAGING', actor: 'ci' }]);
+  });
+
+  it('applies a forced move (holder displaced, then the new holder) in commit order', () => {
+    const start = model([version(2, 'STAGING', { f1: 0.9 }), version(1, 'PRODUCTION', { f1: 0.8 })]);
+    const displaced = applyStageChange(start, change(7, 1, 'PRODUCTION', 'ARCHIVED', { forced: true, displaced: true }));
+    expect(displaced.production).toBeNull();
+    const next = applyStageChange(displaced, change(8, 2, 'STAGING', 'PRODUCTION', { forced: true }));
+    expect(next.production).toMatchObject({ number: 2, stage: 'PRODUCTION', metadata: { f1: 0.9 } });
+    expect(next.staging).toBeNull();
+    expect(next.versions.map((v) => [v.number, v.stage])).toEqual([
+      [2, 'PRODUCTION'],
+      [1, 'ARCHIVED'],
+    ]);
+    expect(next.feed.map((f) => [f.cursor, f.forced, f.displaced])).toEqual([
+      ['8', true, false],
+      ['7', true, true],
+    ]);
+  });
+
+  it('fills a slot with a version the page has not loaded, from the event alone', () => {
+    const next = applyStageChange(model([version(9, 'NONE')]), change(3, 4, 'NONE', 'PRODUCTION'));
+    expect(next.production).toMatchObject({ name: '4', number: 4, stage: 'PRODUCTION', metadata: null });
+    expect(next.versions).toHaveLength(1);
+  });
+});
+
+describe('feed', () => {
+  const item = (cursor: string): FeedItem => ({ ...change(0, 1, 'NONE', 'STAGING'), cursor, version: '1', number: 1 });
+
+  it('compares cursors as integers', () => {
+    expect(compareCursors('10', '9')).toBe(1);
+    expect(compareCursors('9', '10')).toBe(-1);
+    expect(compareCursors('12345678901234567890', '12345678901234567890')).toBe(0);
+  });
+
+  it('merges without duplicates, newest first, capped', () => {
+    const merged = mergeFeed([item('9'), item('10')], [item('10'), item('2')]);
+    expect(merged.map((f) => f.cursor)).toEqual(['10', '9', '2']);
+    const many = Array.from({ length: 30 }, (_, i) => item(String(i)));
+    expect(mergeFeed(many, [])).toHaveLength(FEED_LIMIT);
+    expect(mergeFeed(many, [])[0]?.cursor).toBe('29');
+  });
+});
+
+describe('dashboardReducer', () => {
+  it('drops a load answered after a newer one (the latest request wins)', () => {
+    const fresh = model([version(1, 'PRODUCTION')]);
+    const stale = model([version(1, 'NONE')]);
+    let state = dashboardReducer(initialDashboard, { type: 'loaded', seq: 2, name: 'fraud', model: fresh });
+    state = dashboardReducer(state, { type: 'loaded', seq: 1, name: 'fraud', model: stale });
+    expect(state.models.fraud?.production?.number).toBe(1);
+  });
+
+  it('keeps live feed entries across a reload and announces every change', () => {
+    let state = dashboardReducer(initialDashboard, { type: 'loaded', seq: 1, name: 'fraud', model: model([version(1, 'NONE')]) });
+    state = dashboardReducer(state, { type: 'change', change: change(4, 1, 'NONE', 'STAGING') });
+    expect(state.announcement).toBe('fraud version 1: NONE to STAGING by ci');
+    state = dashboardReducer(state, { type: 'loaded', seq: 2, name: 'fraud', model: model([version(1, 'STAGING')]) });
+    expect(state.models.fraud?.feed.map((f) => f.cursor)).toEqual(['4']);
+  });
+
+  it('announces changes of models not on the page without storing them', () => {
+    const state = dashboardReducer(initialDashboard, { type: 'change', change: change(1, 1, 'STAGING', 'ARCHIVED', { displaced: true, forced: true }) });
+    expect(state.models).toEqual({});
+    expect(state.announcement).toContain('(displaced by force)');
+  });
+
+  it('forgets a model that no longer exists', () => {
+    let state = dashboardReducer(initialDashboard, { type: 'loaded', seq: 1, name: 'fraud', model: model([]) });
+    state = dashboardReducer(state, { type: 'loaded', seq: 2, name: 'fraud', model: null });
+    expect(state.models).toEqual({});
+  });
+});
+
+describe('permissions', () => {
+  it('expands each scope to the ones before it', () => {
+    expect([...effectiveScopes(['PROMOTE'])]).toEqual(['READ', 'WRITE', 'PROMOTE']);
+    expect([...effectiveScopes([])]).toEqual([]);
+  });
+
+  it('READ may not change stages at all', () => {
+    const p = permissionsOf(['READ']);
+    expect(p).toEqual({ canSetStage: false, canPromoteToProduction: false, canForce: false });
+    expect(mayTarget(p, 'STAGING')).toBe(false);
+  });
+
+  it('WRITE may move to NONE, STAGING and ARCHIVED but not PRODUCTION, nor force', () => {
+    const p = permissionsOf(['READ', 'WRITE']);
+    expect((['NONE', 'STAGING', 'ARCHIVED', 'PRODUCTION'] as const).map((s) => mayTarget(p, s))).toEqual([true, true, true, false]);
+    expect(p.canForce).toBe(false);
+  });
+
+  it('PROMOTE may move to PRODUCTION and force', () => {
+    const p = permissionsOf(['READ', 'WRITE', 'PROMOTE']);
+    expect(mayTarget(p, 'PRODUCTION')).toBe(true);
+    expect(p.canForce).toBe(true);
+  });
+});
+
+describe('promote outcome', () => {
+  it('reads success, with what force archived', () => {
+    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '2', stage: 'PRODUCTION' }, archived: [{ name: '1' }] });
+    expect(outcome).toEqual({ kind: 'done', stage: 'PRODUCTION', archived: ['1'] });
+    expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived 1.');
+  });
+
+  it('names the holder on STAGE_CONFLICT', () => {
+    const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', holder: { name: '1', number: 1, stage: 'STAGING' } });
+    expect(outcome).toEqual({ kind: 'conflict', stage: 'STAGING', holder: { name: '1', number: 1 } });
+    expect(describeOutcome(outcome)).toBe('STAGING is held by version 1.');
+  });
+
+  it('passes other errors through', () => {
+    expect(interpretSetStage({ __typename: 'NotFoundError', message: 'no version 9' })).toEqual({ kind: 'error', message: 'no version 9' });
+  });
+});
+
+describe('paging', () => {
+  const names = Array.from({ length: 250 }, (_, i) => `model-${String(i).padStart(3, '0')}`);
+  const calls: [number, string | null][] = [];
+  /** A stand-in for the `models(first, after)` connection: the cursor is the index. */
+  const fetchNames = async (first: number, after: string | null): Promise<ModelNamePage> => {
+    calls.push([first, after]);
+    const start = after === null ? 0 : Number(after) + 1;
+    const edges = names.slice(start, start + first).map((name, i) => ({ cursor: String(start + i), node: { name } }));
+    return { edges, pageInfo: { hasNextPage: start + first < names.length, endCursor: edges.at(-1)?.cursor ?? null } };
+  };
+
+  it('pages without a query in one request each', async () => {
+    calls.length = 0;
+    const first = await findModelPage(fetchNames, { after: null, size: 12, query: '' });
+    expect(first).toEqual({ names: names.slice(0, 12), endCursor: '11', hasNext: true });
+    expect(calls).toEqual([[13, null]]);
+    const last = await findModelPage(fetchNames, { after: '239', size: 12, query: '' });
+    expect(last).toMatchObject({ names: names.slice(240), hasNext: false });
+  });
+
+  it('searches across connection pages, case-insensitively', async () => {
+    const found = await findModelPage(fetchNames, { after: null, size: 2, query: ' MODEL-2 ' });
+    expect(found).toEqual({ names: ['model-002', 'model-012'], endCursor: '12', hasNext: true });
+    const far = await findModelPage(fetchNames, { after: null, size: 5, query: '24' });
+    expect(far).toMatchObject({ names: ['model-024', 'model-124', 'model-224', 'model-240', 'model-241'], hasNext: true });
+    const none = await findModelPage(fetchNames, { after: null, size: 5, query: 'nothing' });
+    expect(none).toEqual({ names: [], endCursor: null, hasNext: false });
+  });
+});
+
+describe('format', () => {
+  it('flattens metadata into dotted keys and compares versions side by side', () => {
+    expect(flattenMetadata({ metrics: { f1: 0.912345, auc: 0.9 }, framework: 'xgboost', layers: [1, 2] })).toEqual({
+      'metrics.f1': '0.9123',
+      'metrics.auc': '0.9',
+      framework: 'xgboost',
+      layers: '[1,2]',
+    });
+    expect(metricRows([{ metadata: { f1: 0.8 } }, null, { metadata: { f1: 0.9, auc: 0.95 } }])).toEqual([
+      { key: 'auc', values: [undefined, undefined, '0.95'] },
+      { key: 'f1', values: ['0.8', undefined, '0.9'] },
+    ]);
+  });
+
+  it('tells times relative to now', () => {
+    const now = Date.parse('2026-01-01T12:00:00.000Z');
+    expect(relativeTime('2026-01-01T11:59:58.000Z', now)).toBe('just now');
+    expect(relativeTime('2026-01-01T11:59:00.000Z', now)).toBe('60 s ago'.replace('60 s', '1 min'));
+    expect(relativeTime('2026-01-01T09:00:00.000Z', now)).toBe('3 h ago');
+    expect(relativeTime('2025-12-01T09:00:00.000Z', now)).toBe('2025-12-01');
+  });
+
+  it('labels numbered versions with a v', () => {
+    expect(versionLabel('3')).toBe('v3');
+    expect(versionLabel('1.2.0-rc')).toBe('1.2.0-rc');
+  });
+});
+
+describe('toModelView', () => {
+  it('builds the feed from the recent versions stage histories, newest first', () => {
+    const raw: RawModel = {
+      name: 'fraud',
+      description: null,
+      tags: [],
+      production: version(1, 'PRODUCTION'),
+      staging: null,
+      latest: version(2, 'NONE'),
+      versions: {
+        edges: [
+          { node: { ...version(2, 'NONE'), stageHistory: { edges: [] } } },
+          {
+            node: {
+              ...version(1, 'PRODUCTION'),
+              stageHistory: { edges: [3, 6].map((c, i) => ({ node: { ...change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING') } })) },
+            },
+          },
+        ],
+      },
+    };
+    const view = toModelView(raw);
+    expect(view.versions[1]).not.toHaveProperty('stageHistory');
+    expect(view.feed.map((f) => [f.cursor, f.version, f.to])).toEqual([
+      ['6', '1', 'PRODUCTION'],
+      ['3', '1', 'STAGING'],
+    ]);
+  });
+});

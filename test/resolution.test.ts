@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVersion, seedModel, setStage } from './support/fixtures.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+const MODEL_VERSION = 'query($name: String!, $version: String, $stage: ModelStage) { modelVersion(name: $name, version: $version, stage: $stage) { name number stage model { name } } }';
+const resolve = async (variables: Record<string, unknown>) =>
+  (await server.ok<{ modelVersion: { name: string; number: number; stage: string } | null }>(MODEL_VERSION, variables)).modelVersion;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // Versions: 1 "alpha" ARCHIVED, 2 ARCHIVED, 3 PRODUCTION, 4 STAGING, 5 NONE, 6 NONE.
+  await seedModel(server, 'resolve');
+  await createVersion(server, 'resolve', { name: 'alpha' });
+  for (let i = 0; i < 5; i += 1) await createVersion(server, 'resolve');
+  await setStage(server, 'resolve', 'alpha', 'ARCHIVED');
+  await setStage(server, 'resolve', '2', 'ARCHIVED');
+  await setStage(server, 'resolve', '3', 'PRODUCTION');
+  await setStage(server, 'resolve', '4', 'STAGING');
+});
+afterAll(() => server?.stop());
+
+describe('version resolution', () => {
+  it('by number: all digits', async () => {
+    expect(await resolve({ name: 'resolve', version: '3' })).toMatchObject({ number: 3, name: '3', stage: 'PRODUCTION' });
+  });
+
+  it('by name', async () => {
+    expect(await resolve({ name: 'resolve', version: 'alpha' })).toMatchObject({ number: 1, name: 'alpha' });
+  });
+
+  it('LATEST is the highest number, whatever its stage', async () => {
+    expect(await resolve({ name: 'resolve', stage: 'LATEST' })).toMatchObject({ number: 6 });
+  });
+
+  it('PRODUCTION and STAGING are their one holder', async () => {
+    expect(await resolve({ name: 'resolve', stage: 'PRODUCTION' })).toMatchObject({ number: 3 });
+    expect(await resolve({ name: 'resolve', stage: 'STAGING' })).toMatchObject({ number: 4 });
+  });
+
+  it('ARCHIVED and NONE are the highest number in that stage', async () => {
+    expect(await resolve({ name: 'resolve', stage: 'ARCHIVED' })).toMatchObject({ number: 2 });
+    expect(await resolve({ name: 'resolve', stage: 'NONE' })).toMatchObject({ number: 6 });
+  });
+
+  it('is null when nothing matches', async () => {
+    await seedModel(server, 'empty');
+    expect(await resolve({ name: 'empty', stage: 'LATEST' })).toBeNull();
+    expect(await resolve({ name: 'empty', stage: 'PRODUCTION' })).toBeNull();
+    expect(await resolve({ name: 'resolve', version: '99' })).toBeNull();
+    expect(await resolve({ name: 'resolve', version: '99999999999999999999' })).toBeNull();
+    expect(await resolve({ name: 'no-such-model', version: '1' })).toBeNull();
+  });
+
+  it('needs exactly one of version and stage (BAD_USER_INPUT)', async () => {
+    for (const variables of [{ name: 'resolve' }, { name: 'resolve', version: '1', stage: 'LATEST' }]) {
+      const result = await server.gql(MODEL_VERSION, variables);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('Model.version follows the same rules', async () => {
+    const data = await server.ok<any>(
+      `{ model(name: "resolve") { latest: version(stage: LATEST) { number } prod: version(stage: PRODUCTION) { number } alpha: version(version: "alpha") { number } } }`,
+    );
+    expect(data.model).toEqual({ latest: { number: 6 }, prod: { number: 3 }, alpha: { number: 1 } });
+  });
+
+  it('lists versions newest first, filtered by stage, page by page', async () => {
+    const page = async (after?: string, stage?: string) =>
+      (
+        await server.ok<any>(
+          'query($after: String, $stage: ModelStage) { model(name: "resolve") { versions(first: 2, after: $after, stage: $stage) { edges { cursor node { number } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }',
+          { after, stage },
+        )
+      ).model.versions;
+    const first = await page();
+    expect(first.edges.map((e: any) => e.node.number)).toEqual([6, 5]);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = await page(first.pageInfo.endCursor);
+    expect(second.edges.map((e: any) => e.node.number)).toEqual([4, 3]);
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    const archived = await page(undefined, 'ARCHIVED');
+    expect(archived.edges.map((e: any) => e.node.number)).toEqual([2, 1]);
+    expect(archived.pageInfo.hasNextPage).toBe(false);
+    const latest = await page(undefined, 'LATEST');
+    expect(latest.edges.map((e: any) => e.node.number)).toEqual([6]);
+  });
+
+  it('lists models by name, ascending', async () => {
+    const data = await server.ok<any>('{ models(first: 100) { edges { node { name } } } }');
+    const names = data.models.edges.map((e: any) => e.node.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('resolve');
+  });
+
+  it('fetches any object by its global id', async () => {
+    const { modelVersion } = await server.ok<any>('{ modelVersion(name: "resolve", version: "3") { id } }');
+    const { node } = await server.ok<any>('query($id: ID!) { node(id: $id) { id ... on ModelVersion { number } } }', { id: modelVersion.id });
+    expect(node).toEqual({ id: modelVersion.id, number: 3 });
+    expect((await server.ok<any>('{ node(id: "bm9wZQ") { id } }')).node).toBeNull();
+  });
+});
