@@ -1,0 +1,73 @@
+import { gql, load, type GraphQLBody, type LoadResult } from './http.js';
+import { ratio } from './report.js';
+import type { ServerProcess } from './servers.js';
+
+/** The two reads of issue 7, sent with the same variables to Modelstage and to the bare server. */
+export const READ_QUERIES = {
+  'modelVersion(stage: PRODUCTION)': 'query($name: String!) { modelVersion(name: $name, stage: PRODUCTION) { id name number stage } }',
+  'model.version(stage: LATEST)': 'query($name: String!) { model(name: $name) { version(stage: LATEST) { name } } }',
+} as const;
+
+export interface ReadFigures {
+  query: string;
+  bare: LoadResult;
+  modelstage: LoadResult;
+  throughputRatio: number;
+  p99Ratio: number;
+  /** Modelstage's RSS at its highest during the load, in bytes. */
+  modelstageRssUnderLoad: number;
+}
+
+export interface ReadOptions {
+  modelstage: ServerProcess;
+  /** Omitted when only Modelstage is measured (the scale runs). */
+  bare?: ServerProcess;
+  token: string;
+  /** Models to spread the reads over (each connection walks them in turn). */
+  modelNames: string[];
+  connections: number;
+  duration: number;
+}
+
+/** Each query against the bare server then Modelstage, back to back, after a short warm-up. */
+export async function readBenchmark(options: ReadOptions): Promise<ReadFigures[]> {
+  const figures: ReadFigures[] = [];
+  for (const [label, query] of Object.entries(READ_QUERIES)) {
+    const bodies: GraphQLBody[] = options.modelNames.map((name) => ({ query, variables: { name } }));
+    const measure = async (server: ServerProcess) => {
+      const answer = await gql(server.url, options.token, bodies[0]!);
+      if (JSON.stringify(answer).includes('null')) throw new Error(`${server.kind} answered ${JSON.stringify(answer)} to ${label}`);
+      await load(server.url, options.token, bodies, { connections: options.connections, duration: Math.min(2, options.duration) });
+      let rss = 0;
+      const sampler = setInterval(() => (rss = Math.max(rss, server.rss())), 250);
+      try {
+        return { result: await load(server.url, options.token, bodies, options), rss };
+      } finally {
+        clearInterval(sampler);
+      }
+    };
+    const bare = options.bare ? (await measure(options.bare)).result : undefined;
+    const { result: modelstage, rss } = await measure(options.modelstage);
+    figures.push({
+      query: label,
+      bare: bare ?? modelstage,
+      modelstage,
+      throughputRatio: bare ? ratio(modelstage.requestsPerSecond, bare.requestsPerSecond) : NaN,
+      p99Ratio: bare ? ratio(modelstage.p99, bare.p99) : NaN,
+      modelstageRssUnderLoad: Math.max(rss, options.modelstage.rss()),
+    });
+  }
+  return figures;
+}
+
+export function readRows(figures: ReadFigures[], withBaseline = true) {
+  return figures.map((f) => ({
+    query: f.query,
+    ...(withBaseline ? { 'bare req/s': f.bare.requestsPerSecond, 'bare p99 ms': f.bare.p99 } : {}),
+    'req/s': f.modelstage.requestsPerSecond,
+    'p50 ms': f.modelstage.p50,
+    'p99 ms': f.modelstage.p99,
+    errors: f.modelstage.errors + (withBaseline ? f.bare.errors : 0),
+    ...(withBaseline ? { 'throughput ratio': f.throughputRatio, 'p99 ratio': f.p99Ratio } : {}),
+  }));
+}
