@@ -34,6 +34,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Failed authentications allowed per address and minute. */
   maxAuthFailures?: number;
+  /** Undelivered changes a subscriber may fall behind before it is disconnected (default 1,000). */
+  subscriberQueueLimit?: number;
 }
 
 export interface App {
@@ -66,7 +68,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const bootstrapToken = options.adminToken ? null : await bootstrapAdminToken(orm.em.fork());
 
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
-  const feed = new StageFeed(orm, log);
+  const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
   const listener = new PgListener({
     url: options.databaseUrl,
     log,

@@ -41,6 +41,8 @@ export class StageFeed {
   constructor(
     private readonly orm: MikroORM,
     private readonly log: (message: string) => void = () => undefined,
+    /** Undelivered changes a subscriber may have before it counts as stalled. */
+    private readonly maxQueue = 1_000,
   ) {}
 
   async start(): Promise<void> {
@@ -93,7 +95,7 @@ export class StageFeed {
   subscribe(options: FeedSubscription): Repeater<StageChange> {
     const { modelName, tokenId } = options;
     // Repeater refuses more than 1024 pending pushes; stay below it.
-    const maxQueue = Math.min(options.maxQueue ?? 1_000, 1_000);
+    const maxQueue = Math.min(options.maxQueue ?? this.maxQueue, 1_000);
     return new Repeater<StageChange>(async (push, stop) => {
       let last = options.after ?? '0';
       let replaying = options.after !== undefined;
