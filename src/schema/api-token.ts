@@ -1,4 +1,5 @@
 import type { ApiToken } from '../entities/index.js';
+import { NotFoundError } from '../services/errors.js';
 import { createToken, listTokens, revokeToken } from '../services/tokens.js';
 import { builder } from './builder.js';
 import { ScopeEnum } from './enums.js';
@@ -67,7 +68,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The global id of the token.' }) },
     resolve: async (_root, { id }, ctx) => {
       const parsed = parseGlobalId(id);
-      return asResult(await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : ''), (apiToken) => ({ apiToken }));
+      const revoked = await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : '');
+      if (!(revoked instanceof NotFoundError)) ctx.tokenRevoked?.(revoked.id);
+      return asResult(revoked, (apiToken) => ({ apiToken }));
     },
   }),
 }));

@@ -9,6 +9,8 @@ export interface Context {
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
+  /** Told right after this instance revoked a token, so it stops working here at once. */
+  tokenRevoked?: (tokenId: string) => void;
   /** Cuts off a subscriber that stopped reading (closes its socket or stream). */
   disconnectSlowConsumer?: () => void;
 }

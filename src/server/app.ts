@@ -69,15 +69,17 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
+  // Here at once (from the revoking request), elsewhere through the notification.
+  const tokenRevoked = (tokenId: string | undefined) => {
+    auth.forgetTokens();
+    if (tokenId) feed.endStreamsOf(tokenId, new UnauthenticatedError('the token was revoked'));
+  };
   const listener = new PgListener({
     url: options.databaseUrl,
     log,
     channels: {
       [STAGE_LOG_CHANNEL]: () => void feed.pump(),
-      [TOKEN_CHANNEL]: (tokenId) => {
-        auth.forgetTokens();
-        if (tokenId) feed.endStreamsOf(tokenId, new UnauthenticatedError('the token was revoked'));
-      },
+      [TOKEN_CHANNEL]: (tokenId) => tokenRevoked(tokenId),
     },
     onConnected: () => {
       auth.cacheTrusted = true;
@@ -116,6 +118,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         principal,
         loaders: createLoaders(em),
         feed,
+        tokenRevoked,
         disconnectSlowConsumer: initial.disconnectSlowConsumer ?? (() => initial.res?.destroy()),
       };
     },

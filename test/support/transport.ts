@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { sql } from './database.js';
+import pg from 'pg';
 
 /** One raw HTTP answer: status, headers and the parsed JSON body (or the text when it is not JSON). */
 export interface RawResponse {
@@ -30,12 +30,14 @@ export async function post(url: string, body: string | object, headers: Record<s
   return { status: response.status, headers: response.headers, text, json, ms };
 }
 
-/** A digest of every row of every table: equal digests mean nothing changed. */
-export async function databaseDigest(databaseUrl: string): Promise<Record<string, string>> {
+/** Digests of every row of every table, over one open connection: equal digests mean nothing changed. */
+export async function openDigest(databaseUrl: string): Promise<{ digest(): Promise<Record<string, string>>; close(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
   const tables = ['model', 'model_version', 'stage_change', 'api_token'];
   const selects = tables.map((table) => `(select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from "${table}" t) as "${table}"`);
-  const [row] = await sql<Record<string, string>>(databaseUrl, `select ${selects.join(', ')}`);
-  return row!;
+  const text = `select ${selects.join(', ')}`;
+  return { digest: async () => (await client.query<Record<string, string>>(text)).rows[0]!, close: () => client.end() };
 }
 
 export type Outcome = { kind: 'event'; payload: any } | { kind: 'error'; payload: any } | { kind: 'closed'; code?: number; reason?: string } | { kind: 'complete' };
