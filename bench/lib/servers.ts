@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const serversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../servers');
+export const PROFILE_DIR = path.resolve(serversDir, '../results/profiles');
 
 export type ServerKind = 'modelstage' | 'bare';
 

@@ -3,6 +3,7 @@
  * setStage publishes, from memory, the same changes (archive the holder, promote) that Modelstage
  * would commit, and stageChanged delivers them with the same fields.
  */
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPubSub, createSchema, createYoga } from 'graphql-yoga';
@@ -31,7 +32,10 @@ const typeDefs = /* GraphQL */ `
 interface Version { id: string; name: string; number: number; stage: string; model: { id: string; name: string } }
 interface Change { id: string; cursor: string; model: Version['model']; modelVersion: Version; from: string; to: string; forced: boolean; displaced: boolean; actor: string; occurredAt: string; transactionId: string }
 
-const pubsub = createPubSub<{ [topic: `changed:${string}`]: [Change] }>();
+// One listener per subscriber on one EventTarget: lift Node's leak warning (10 listeners).
+const eventTarget = new EventTarget();
+setMaxListeners(0, eventTarget);
+const pubsub = createPubSub<{ [topic: `changed:${string}`]: [Change] }>({ eventTarget });
 const model = (name: string) => ({ id: 'TW9kZWw6MQ==', name });
 const constantVersion = (name: string): Version => ({ id: 'TW9kZWxWZXJzaW9uOjE=', name: '1', number: 1, stage: 'PRODUCTION', model: model(name) });
 let cursor = 0;
