@@ -170,12 +170,15 @@ export async function startApp(options: AppOptions): Promise<App> {
       (stopping ??= (async () => {
         // New connections are refused at once; requests in flight may finish.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections turn idle as their last request ends: close each as it does.
+        const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
         await wsCleanup();
         feed.stop();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);
+        clearInterval(idleSweep);
         for (const socket of sockets) socket.destroy();
         await listener.stop();
         await orm.close();
