@@ -60,6 +60,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .addOption(new Option('--token <token>', 'API token').env('MODELSTAGE_TOKEN'))
     .option('--json', 'machine-readable output')
     .showHelpAfterError()
+    .configureHelp({ showGlobalOptions: true })
     // Usage errors must exit 2, not commander's 1: throw them to run(), which decides.
     .exitOverride();
 
@@ -260,7 +261,8 @@ function watch(client: ModelstageClient, name: string | undefined, after: string
       after,
       onChange: (change) => printJson(changeLine(change)),
       onStatus: (status, detail) => {
-        if (status === 'reconnecting') process.stderr.write(`modelstage: connection lost; resuming after cursor ${watcher.cursor ?? '(start)'}\n`);
+        // Only the attempts that failed carry a detail; the retries themselves stay quiet.
+        if (status === 'reconnecting' && detail) process.stderr.write(`modelstage: ${detail}; resuming after cursor ${watcher.cursor ?? '(start)'}\n`);
         if (status === 'closed' && detail) {
           process.stderr.write(`modelstage: ${detail}\n`);
           resolve(EXIT.failed);

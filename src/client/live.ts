@@ -58,6 +58,8 @@ export function watchStageChanges(options: WatchOptions): Watch {
       webSocketImpl: options.webSocketImpl,
       lazy: false,
       retryAttempts: 0,
+      // Failures reach the subscription's error sink below; the default would console.error them.
+      onNonLazyError: () => undefined,
       connectionParams: { authorization: `Bearer ${options.token}` },
       on: {
         connected: () => {
@@ -80,13 +82,15 @@ export function watchStageChanges(options: WatchOptions): Watch {
           cursor = change.cursor;
           options.onChange(change);
         },
-        error: (error) => retry(current, fatal ?? describe(error)),
+        // A lost connection is retried; GraphQL errors (an array: bad `after`, revoked token)
+        // would only repeat, so they end the watch like the fatal close codes.
+        error: (error) => retry(current, fatal ?? (Array.isArray(error) ? describe(error) : undefined), describe(error)),
         complete: () => retry(current, fatal),
       },
     );
   };
 
-  const retry = (finished: Client, fatal: string | undefined) => {
+  const retry = (finished: Client, fatal: string | undefined, detail?: string) => {
     void finished.dispose();
     if (closed || client !== finished) return;
     if (fatal) {
@@ -97,7 +101,7 @@ export function watchStageChanges(options: WatchOptions): Watch {
     const min = options.minRetryMs ?? 250;
     const delay = Math.min(options.maxRetryMs ?? 5_000, min * 2 ** attempt) * (0.75 + Math.random() / 2);
     attempt += 1;
-    status('reconnecting');
+    status('reconnecting', detail);
     timer = setTimeout(connect, delay);
   };
 
@@ -118,6 +122,8 @@ export function watchStageChanges(options: WatchOptions): Watch {
 function describe(error: unknown): string {
   if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ');
   if (error instanceof Error) return error.message;
-  const event = error as { code?: number; reason?: string };
-  return event?.code !== undefined ? `connection closed (${event.code}${event.reason ? `: ${event.reason}` : ''})` : String(error);
+  const event = error as { code?: number; reason?: string; message?: string };
+  if (event?.code !== undefined) return `connection closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`;
+  // ws' ErrorEvent (e.g. connection refused) is no Error but carries a message.
+  return typeof event?.message === 'string' ? event.message : String(error);
 }
