@@ -1,6 +1,5 @@
 import type { Ref } from '@mikro-orm/core';
 import type { Model, ModelVersion, StageChange } from '../entities/index.js';
-import { findModel } from '../services/models.js';
 import { setStage } from '../services/promotion.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../services/stage-log.js';
@@ -66,11 +65,7 @@ builder.queryField('modelVersion', (t) =>
     description:
       'One version of the model called `name`, by `version` (all digits: its number; else its name) or by `stage`: give exactly one of the two (else a GraphQL error with code BAD_USER_INPUT). Null when no version matches. For ARCHIVED and NONE, which may hold many, the one with the highest number.',
     args: { name: t.arg.string({ required: true }), version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
-    resolve: async (_root, args, ctx) => {
-      const selector = versionSelector(args.version, args.stage);
-      const model = await findModel(ctx.em, args.name);
-      return model ? resolveVersion(ctx.em, model, selector) : null;
-    },
+    resolve: (_root, args, ctx) => resolveVersion(ctx.em, { name: args.name }, versionSelector(args.version, args.stage)),
   }),
 );
 

@@ -30,17 +30,20 @@ export function versionKey(version: string): { number: number } | { name: string
   return { name: version };
 }
 
+/** A model by id or entity, or by name (resolved in the same query, with a join). */
+export type ModelRef = Model | { id: string } | { name: string };
+
 /**
  * The version a selector names, or null. LATEST is the highest number; ARCHIVED and NONE,
  * which many versions may hold, resolve to the highest number in that stage.
  */
-export async function resolveVersion(em: EntityManager, model: Model | string, selector: VersionSelector, options: { refresh?: boolean } = {}): Promise<ModelVersion | null> {
-  const modelId = typeof model === 'string' ? model : model.id;
+export async function resolveVersion(em: EntityManager, model: ModelRef, selector: VersionSelector, options: { refresh?: boolean } = {}): Promise<ModelVersion | null> {
+  const modelWhere = 'id' in model ? { model: model.id } : { model: { name: model.name } };
   const where =
     selector.version !== undefined
-      ? { model: modelId, ...versionKey(selector.version) }
+      ? { ...modelWhere, ...versionKey(selector.version) }
       : selector.stage === 'latest'
-        ? { model: modelId }
-        : { model: modelId, stage: selector.stage };
+        ? modelWhere
+        : { ...modelWhere, stage: selector.stage };
   return em.findOne(ModelVersion, where, { orderBy: { number: 'desc' }, refresh: options.refresh });
 }

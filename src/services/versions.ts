@@ -103,7 +103,7 @@ export async function listVersions(em: EntityManager, modelId: string, args: { f
   const limit = pageSize(args.first);
   const before = args.after == null ? undefined : decodeNumberCursor('version', args.after);
   if (args.stage === 'latest') {
-    const latest = before === undefined ? await resolveVersion(em, modelId, { stage: 'latest' }) : null;
+    const latest = before === undefined ? await resolveVersion(em, { id: modelId }, { stage: 'latest' }) : null;
     return toPage(latest ? [latest] : [], limit, (v) => encodeCursor('version', v.number), before !== undefined);
   }
   const rows = await em.find(
