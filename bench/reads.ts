@@ -3,19 +3,19 @@
  * graphql-yoga server whose resolvers return constants. Targets: throughput >= 0.6x, p99 < 2x.
  *
  *   npm run bench:reads [-- --quick] [-- --duration 10 --connections 50]
- *   npm run bench:reads -- --cpu-prof   (Modelstage writes a CPU profile to bench/results/profiles)
+ *   BENCH_CPU_PROF=modelstage npm run bench:reads   (a CPU profile in bench/results/profiles)
  */
 import { benchArgs, run } from './lib/cli.js';
 import { readBenchmark, readRows } from './lib/reads.js';
 import { mib, printTable, writeResults } from './lib/report.js';
 import { need, withStack } from './lib/stack.js';
 
-const { flags, duration } = benchArgs({ connections: { type: 'string' }, 'cpu-prof': { type: 'boolean' } });
+const { flags, duration } = benchArgs({ connections: { type: 'string' } });
 const connections = Number(flags.connections ?? 50);
 const MODELS = 100;
 
 run(() =>
-  withStack({ seed: { models: MODELS, versionsPerModel: 10 }, servers: ['bare', 'modelstage'], cpuProfile: flags['cpu-prof'] === true }, async ({ servers, token }) => {
+  withStack({ seed: { models: MODELS, versionsPerModel: 10 }, servers: ['bare', 'modelstage'] }, async ({ servers, token }) => {
     const modelstage = need(servers.modelstage, 'modelstage');
     const idle = await modelstage.settledMemory();
     const figures = await readBenchmark({

@@ -22,14 +22,17 @@ export interface ServerProcess {
 
 export interface ServerOptions {
   env?: Record<string, string>;
-  /** Extra node flags, e.g. --cpu-prof. */
-  nodeFlags?: string[];
 }
 
-/** Starts bench/servers/<kind>-server.ts in a child process and waits for its URL. */
+/**
+ * Starts bench/servers/<kind>-server.ts in a child process and waits for its URL. With
+ * BENCH_CPU_PROF=modelstage (or bare, or both comma-separated) the server writes a CPU profile to
+ * bench/results/profiles when it stops; summarize it with bench/profile-summary.ts.
+ */
 export async function startServer(kind: ServerKind, options: ServerOptions = {}): Promise<ServerProcess> {
+  const profile = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(kind) ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const child = fork(path.join(serversDir, `${kind}-server.ts`), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(options.nodeFlags ?? [])],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
     env: { ...process.env, NODE_ENV: 'production', ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,5 +1,5 @@
 import { createBenchToken, seedRegistry, startDatabase, type SeedOptions } from './database.js';
-import { PROFILE_DIR, startServer, type ServerKind, type ServerProcess } from './servers.js';
+import { startServer, type ServerKind, type ServerProcess } from './servers.js';
 
 export interface Stack {
   databaseUrl: string;
@@ -12,14 +12,14 @@ export interface Stack {
  * Everything one benchmark needs, started in this run and stopped whatever happens: an embedded
  * PostgreSQL in a temporary folder (optionally seeded), a token, and the servers asked for.
  */
-export async function withStack<T>(options: { seed?: SeedOptions; servers: ServerKind[]; cpuProfile?: boolean }, work: (stack: Stack) => Promise<T>): Promise<T> {
+export async function withStack<T>(options: { seed?: SeedOptions; servers: ServerKind[] }, work: (stack: Stack) => Promise<T>): Promise<T> {
   const started = Date.now();
   const database = await startDatabase();
   const servers: Stack['servers'] = {};
   try {
     if (options.seed) await seedRegistry(database.url, options.seed);
     const token = await createBenchToken(database.url);
-    for (const kind of options.servers) servers[kind] = await startServer(kind, { env: { DATABASE_URL: database.url }, nodeFlags: options.cpuProfile && kind === 'modelstage' ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE_DIR}`] : [] });
+    for (const kind of options.servers) servers[kind] = await startServer(kind, { env: { DATABASE_URL: database.url } });
     console.log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.values(servers).map((s) => `${s.kind} pid ${s.pid}`).join(', ')}`);
     return await work({ databaseUrl: database.url, token, servers });
   } finally {
