@@ -18,11 +18,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
+/** Queries one request costs: the least of a few runs, since the feed's safety poll may land inside one. */
 async function countQueries(query: string): Promise<number> {
   await server.ok(query); // warm caches (token, statements) first
-  const before = queries;
-  await server.ok(query);
-  return queries - before;
+  const counts: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const before = queries;
+    await server.ok(query);
+    counts.push(queries - before);
+  }
+  return Math.min(...counts);
 }
 
 describe('batch loading', () => {
@@ -39,8 +44,15 @@ describe('batch loading', () => {
     expect(await countQueries(query(100))).toBe(await countQueries(query(1)));
   });
 
-  it('models with their production and latest versions cost queries per model, not per field', async () => {
-    const query = '{ models(first: 2) { edges { node { name latest: version(stage: LATEST) { name } prod: version(stage: PRODUCTION) { name } } } } }';
-    expect(await countQueries(query)).toBeLessThanOrEqual(5);
+  it('a page of models with their PRODUCTION, STAGING and LATEST versions costs one query per stage', async () => {
+    const query = (first: number) =>
+      `{ models(first: ${first}) { edges { node { name latest: version(stage: LATEST) { name } prod: version(stage: PRODUCTION) { name } staging: version(stage: STAGING) { name } } } } }`;
+    expect(await countQueries(query(2))).toBe(await countQueries(query(1)));
+    expect(await countQueries(query(2))).toBeLessThanOrEqual(4);
+    const data = await server.ok<any>(query(2));
+    expect(data.models.edges.map((e: any) => [e.node.name, e.node.latest?.name, e.node.prod?.name, e.node.staging?.name])).toEqual([
+      ['batch-a', '100', '99', undefined],
+      ['batch-b', '100', undefined, undefined],
+    ]);
   });
 });

@@ -1,16 +1,43 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Model, ModelVersion } from '../entities/index.js';
+import { Model, ModelVersion, type Stage } from '../entities/index.js';
 
 /** Batches the lookups of one operation, so a page of N versions costs one query for their models. */
 export function createLoaders(em: EntityManager) {
   return {
     model: new DataLoader<string, Model | undefined>(async (ids) => byId(ids, await em.find(Model, { id: { $in: [...ids] } }))),
     version: new DataLoader<string, ModelVersion | undefined>(async (ids) => byId(ids, await em.find(ModelVersion, { id: { $in: [...ids] } }))),
+    /** `Model.version(stage: …)` for a whole page of models: one query per stage asked for. */
+    versionInStage: new DataLoader<StageKey, ModelVersion | null, string>(
+      async (keys) => {
+        const found = new Map<string, ModelVersion>();
+        for (const stage of new Set(keys.map((key) => key.stage))) {
+          const modelIds = keys.filter((key) => key.stage === stage).map((key) => key.modelId);
+          for (const version of await newestInStage(em, modelIds, stage)) found.set(`${version.model.id}:${stage}`, version);
+        }
+        return keys.map((key) => found.get(`${key.modelId}:${key.stage}`) ?? null);
+      },
+      { cacheKeyFn: (key) => `${key.modelId}:${key.stage}` },
+    ),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+interface StageKey {
+  modelId: string;
+  stage: Stage;
+}
+
+/** The highest-numbered version of each model in a stage (any stage for LATEST). */
+async function newestInStage(em: EntityManager, modelIds: string[], stage: Stage): Promise<ModelVersion[]> {
+  const rows = await em.execute(
+    `select distinct on (model_id) * from model_version
+     where model_id in (?) ${stage === 'latest' ? '' : 'and stage = ?'}
+     order by model_id, number desc`,
+    stage === 'latest' ? [modelIds] : [modelIds, stage],
+  );
+  return rows.map((row) => em.map(ModelVersion, row));
+}
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | undefined)[] {
   const found = new Map(rows.map((row) => [row.id, row]));

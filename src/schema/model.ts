@@ -36,7 +36,11 @@ ModelRef.implement({
       nullable: true,
       description: 'One version, by its name or number, or by a stage (LATEST included). Give exactly one.',
       args: { version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
-      resolve: (model, args, ctx) => resolveVersion(ctx.em, model, versionSelector(args.version, args.stage)),
+      resolve: (model, args, ctx) => {
+        const selector = versionSelector(args.version, args.stage);
+        // By stage, batched across a page of models (dashboards ask for PRODUCTION, STAGING, LATEST).
+        return selector.stage ? ctx.loaders.versionInStage.load({ modelId: model.id, stage: selector.stage }) : resolveVersion(ctx.em, model, selector);
+      },
     }),
     versions: t.field({
       type: ModelVersionConnection,
