@@ -1,0 +1,318 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createClient } from '../src/client/index.js';
+import { freshDatabase } from './support/database.js';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
+
+/** The built `modelstage` bin, run as a subprocess against real servers. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'dist/cli/main.js');
+
+/** The newest modification time under a folder (the dashboard is built separately). */
+function newest(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'dashboard' ? 0 : newest(full);
+    return statSync(full).mtimeMs;
+  }));
+}
+
+/** Builds dist when it is missing or older than src (`npm ci` builds it through `prepare`). */
+function ensureBuilt(): void {
+  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(ROOT, 'src'))) return;
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(BIN)) throw new Error('could not build dist/cli/main.js');
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface CliOptions {
+  url?: string;
+  /** The admin token by default; null runs without one. */
+  token?: string | null;
+  env?: Record<string, string>;
+}
+
+function environment({ url, token = ADMIN_TOKEN, env = {} }: CliOptions): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...process.env, MODELSTAGE_URL: url, ...env };
+  if (token === null) delete result.MODELSTAGE_TOKEN;
+  else result.MODELSTAGE_TOKEN = token;
+  return result;
+}
+
+function start(args: string[], options: CliOptions = {}, command = ['node', BIN]): ChildProcess {
+  return spawn(command[0]!, [...command.slice(1), ...args], { cwd: ROOT, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function finish(child: ChildProcess, input = ''): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stdin!.end(input);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const jsonOf = (run: Run) => JSON.parse(run.stdout) as any;
+const VERSION_KEYS = ['createdAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
+const CHANGE_KEYS = ['actor', 'cursor', 'displaced', 'forced', 'from', 'model', 'occurredAt', 'to', 'transactionId', 'version'];
+
+beforeAll(ensureBuilt, 180_000);
+
+// Many short subprocesses on a 2-core machine: generous time per test.
+describe('modelstage CLI', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  const cli = (args: string[], options: CliOptions = {}) => finish(start(args, { url: server.url, ...options }));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.stop());
+
+  it('has --help on every command', async () => {
+    const commands = [[], ['serve'], ['model'], ['model', 'list'], ['model', 'register'], ['model', 'version'], ['model', 'version', 'list'],
+      ['model', 'version', 'create'], ['model', 'version', 'get'], ['model', 'version', 'update'], ['model', 'version', 'delete'],
+      ['watch'], ['token'], ['token', 'create'], ['token', 'list'], ['token', 'revoke']];
+    const runs = await Promise.all(commands.map((command) => cli([...command, '--help'])));
+    runs.forEach((run, i) => {
+      expect(run.code, commands[i]!.join(' ')).toBe(0);
+      expect(run.stdout).toContain(`Usage: modelstage ${commands[i]!.join(' ')}`.trim());
+    });
+    expect(runs[0]!.stdout).toContain('--url');
+  });
+
+  it('registers and lists models, in tables and as JSON', async () => {
+    const registered = await cli(['model', 'register', 'iris', '--description', 'Iris classifier', '--tag', 'sklearn', '--tag', 'demo']);
+    expect(registered).toMatchObject({ code: 0, stdout: 'Registered model iris.\n' });
+    expect(jsonOf(await cli(['model', 'register', 'wine', '--json']))).toMatchObject({ name: 'wine', tags: [] });
+
+    const table = await cli(['model', 'list']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+DESCRIPTION\s+TAGS\s+UPDATED$/);
+    expect(table.stdout).toMatch(/^iris\s+Iris classifier\s+sklearn,demo\s+\S+$/m);
+    expect(jsonOf(await cli(['model', 'list', '--json'])).map((m: { name: string }) => m.name)).toEqual(['iris', 'wine']);
+
+    const duplicate = await cli(['model', 'register', 'iris']);
+    expect(duplicate).toMatchObject({ code: 1, stdout: '' });
+    expect(duplicate.stderr).toContain('ALREADY_EXISTS');
+  });
+
+  it('creates, lists and gets versions', async () => {
+    const created = await cli(['model', 'version', 'create', 'iris', '--description', 'first', '--metadata', '{"accuracy":0.91}']);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^stage\s+NONE$/m);
+    expect(created.stdout).toMatch(/^metadata\s+\{"accuracy":0\.91\}$/m);
+    const second = jsonOf(await cli(['model', 'version', 'create', 'iris', '--version', 'v-two', '--json']));
+    expect(Object.keys(second).sort()).toEqual(VERSION_KEYS);
+    expect(second).toMatchObject({ name: 'v-two', number: 2, stage: 'NONE', model: { name: 'iris' } });
+
+    const list = await cli(['model', 'version', 'list', 'iris']);
+    expect(list.stdout.split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^NUMBER\s+NAME\s+STAGE\s+CREATED\s+DESCRIPTION$/),
+      expect.stringMatching(/^2\s+v-two\s+NONE\s+\S+\s*$/),
+      expect.stringMatching(/^1\s+1\s+NONE\s+\S+\s+first$/),
+    ]);
+    const listed = jsonOf(await cli(['model', 'version', 'list', 'iris', '--json']));
+    expect(listed.map((v: { name: string }) => v.name)).toEqual(['v-two', '1']);
+    expect(Object.keys(listed[1]).sort()).toEqual(VERSION_KEYS);
+    expect(listed[1]).toMatchObject({ metadata: { accuracy: 0.91 }, description: 'first' });
+
+    expect(jsonOf(await cli(['model', 'version', 'get', 'iris', '1', '--json']))).toMatchObject({ name: '1', number: 1 });
+    expect(jsonOf(await cli(['model', 'version', 'get', 'iris', '--stage', 'Latest', '--json']))).toMatchObject({ name: 'v-two' });
+    expect((await cli(['model', 'version', 'get', 'iris', 'v-two'])).stdout).toMatch(/^name\s+v-two$/m);
+    expect(jsonOf(await cli(['model', 'version', 'list', 'iris', '--stage', 'none', '--json']))).toHaveLength(2);
+  });
+
+  it('promotes, refuses a conflict without --force naming the holder, and forces', async () => {
+    const promoted = await cli(['model', 'version', 'update', 'iris', '1', '--stage', 'production']);
+    expect(promoted).toMatchObject({ code: 0, stdout: 'iris version 1: NONE -> PRODUCTION\n' });
+
+    const conflict = await cli(['model', 'version', 'update', 'iris', 'v-two', '--stage', 'PRODUCTION']);
+    expect(conflict).toMatchObject({ code: 1, stdout: '' });
+    expect(conflict.stderr).toContain('STAGE_CONFLICT');
+    expect(conflict.stderr).toContain('version 1');
+    const conflictJson = await cli(['model', 'version', 'update', 'iris', 'v-two', '--stage', 'production', '--json']);
+    expect(JSON.parse(conflictJson.stderr)).toMatchObject({ error: { code: 'STAGE_CONFLICT', holder: { name: '1' } } });
+
+    const forced = await cli(['model', 'version', 'update', 'iris', 'v-two', '--stage', 'production', '--force']);
+    expect(forced).toMatchObject({ code: 0, stdout: 'iris version 1: PRODUCTION -> ARCHIVED (displaced)\niris version v-two: NONE -> PRODUCTION (forced)\n' });
+    expect(jsonOf(await cli(['model', 'version', 'get', 'iris', '--stage', 'production', '--json']))).toMatchObject({ name: 'v-two', stage: 'PRODUCTION' });
+    const again = jsonOf(await cli(['model', 'version', 'update', 'iris', '1', '--stage', 'staging', '--json']));
+    expect(again).toMatchObject({ name: '1', stage: 'STAGING' });
+  });
+
+  it('asks a terminal user before archiving the holder (through a pseudo-terminal)', async () => {
+    if (spawnSync('script', ['--version']).status !== 0) return; // util-linux' script gives the pty
+    await cli(['model', 'version', 'create', 'iris', '--version', 'v-three']);
+    const line = ['node', BIN, 'model', 'version', 'update', 'iris', 'v-three', '--stage', 'staging'].join(' ');
+    const answered = await finish(start([], { url: server.url }, ['script', '-qec', line, '/dev/null']), 'y\n');
+    expect(answered.stdout).toContain('archive holder 1 (number 1) and promote? [y/N]');
+    expect(answered.stdout).toContain('iris version v-three: NONE -> STAGING (forced)');
+    expect(answered.code).toBe(0);
+  });
+
+  it('exits 1 when not found, forbidden or unauthenticated', async () => {
+    const missing = await cli(['model', 'version', 'get', 'iris', '99']);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('NOT_FOUND');
+    expect((await cli(['model', 'version', 'list', 'nope'])).code).toBe(1);
+    expect((await cli(['model', 'version', 'update', 'nope', '1', '--stage', 'staging'])).code).toBe(1);
+    expect((await cli(['model', 'version', 'create', 'nope'])).code).toBe(1);
+
+    const reader = await server.token(['READ']);
+    const forbidden = await cli(['model', 'version', 'update', 'iris', '1', '--stage', 'archived'], { token: reader });
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr).toContain('FORBIDDEN');
+    const anonymous = await cli(['model', 'list'], { token: null });
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toContain('UNAUTHENTICATED');
+    // --url and --token win over the environment.
+    expect((await cli(['--url', server.url, '--token', ADMIN_TOKEN, 'model', 'list'], { url: 'http://127.0.0.1:1/graphql', token: 'wrong' })).code).toBe(0);
+    expect((await cli(['model', 'list'], { url: 'http://127.0.0.1:1/graphql' })).code).toBe(1);
+  });
+
+  it('exits 2 on bad usage, printing nothing on stdout', async () => {
+    const usages = [
+      ['nope'],
+      ['model', 'version', 'get', 'iris'],
+      ['model', 'version', 'get', 'iris', '1', '--stage', 'production'],
+      ['model', 'version', 'get', 'iris', '--stage', 'prod'],
+      ['model', 'version', 'list', 'iris', '--stage', 'gold'],
+      ['model', 'version', 'update', 'iris', '1'],
+      ['model', 'version', 'create', 'iris', '--metadata', '{not json'],
+      ['model', 'register'],
+      ['token', 'create', 'x', '--scopes', 'read,root'],
+      ['model', 'list', '--bogus'],
+    ];
+    const runs = await Promise.all(usages.map((args) => cli(args)));
+    runs.forEach((run, i) => {
+      expect({ args: usages[i], code: run.code, stdout: run.stdout }).toEqual({ args: usages[i], code: 2, stdout: '' });
+      expect(run.stderr).not.toBe('');
+    });
+  });
+
+  it('creates, lists and revokes tokens; the secret is printed once and works', async () => {
+    const created = await cli(['token', 'create', 'ci-bot', '--scopes', 'read,write']);
+    expect(created.code).toBe(0);
+    const secret = created.stdout.trim();
+    expect(secret).toMatch(/^\S{20,}$/);
+    expect((await cli(['model', 'list'], { token: secret })).code).toBe(0);
+
+    const tokens = jsonOf(await cli(['token', 'list', '--json']));
+    const bot = tokens.find((token: { name: string }) => token.name === 'ci-bot');
+    expect(bot).toMatchObject({ scopes: expect.arrayContaining(['READ', 'WRITE']), revokedAt: null });
+    expect((await cli(['token', 'list'])).stdout).toMatch(/^ID\s+NAME\s+SCOPES\s+CREATED\s+REVOKED$/m);
+    expect((await cli(['token', 'create', 'ci-bot', '--scopes', 'read'])).code).toBe(1);
+    expect((await cli(['token', 'list'], { token: secret })).code).toBe(1);
+
+    expect(await cli(['token', 'revoke', bot.id])).toMatchObject({ code: 0, stdout: 'Revoked token ci-bot.\n' });
+    expect((await cli(['model', 'list'], { token: secret })).code).toBe(1);
+  });
+
+  it('deletes a version, refusing one in production', async () => {
+    await cli(['model', 'version', 'create', 'wine']);
+    expect(await cli(['model', 'version', 'delete', 'wine', '1'])).toMatchObject({ code: 0, stdout: 'Deleted wine version 1.\n' });
+    expect((await cli(['model', 'version', 'delete', 'iris', 'production'])).code).toBe(1);
+  });
+
+  it('runs through the npm bin (npx modelstage)', async () => {
+    const run = await finish(start(['model', 'list', '--json'], { url: server.url }, ['npx', '--no-install', 'modelstage']));
+    expect(run.code).toBe(0);
+    expect(jsonOf(run).map((m: { name: string }) => m.name)).toContain('iris');
+  });
+});
+
+/** Free TCP port for a server started by the CLI itself. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('modelstage serve and watch', { timeout: 180_000 }, () => {
+  it('serve starts a server and stops on SIGTERM', async () => {
+    const database = await freshDatabase();
+    try {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const env = { DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', MODELSTAGE_ADMIN_TOKEN: ADMIN_TOKEN };
+      const serving = start(['serve'], { env });
+      const done = finish(serving);
+      await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200), { timeout: 30_000, interval: 200 });
+      expect((await finish(start(['model', 'list'], { url }))).code).toBe(0);
+      serving.kill('SIGTERM');
+      expect((await done).code).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('watch prints every change made by other processes, across a server restart, once each', async () => {
+    const database = await freshDatabase();
+    const servers: TestServer[] = [];
+    const serve = async (port = 0) => {
+      const next = await startTestServer({ databaseUrl: database.url, port });
+      servers.push(next);
+      return next;
+    };
+    try {
+      const first = await serve();
+      const cli = (url: string, args: string[]) => finish(start(args, { url }));
+      await cli(first.url, ['model', 'register', 'mnist']);
+      for (let i = 0; i < 5; i += 1) await cli(first.url, ['model', 'version', 'create', 'mnist']);
+      await cli(first.url, ['model', 'version', 'update', 'mnist', '1', '--stage', 'staging']);
+
+      // --after 0 replays the change above: its line proves the watch is subscribed.
+      const watcher = start(['watch', 'mnist', '--after', '0'], { url: first.url });
+      const watched = finish(watcher);
+      const lines: any[] = [];
+      let buffer = '';
+      watcher.stdout!.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const complete = buffer.split('\n');
+        buffer = complete.pop()!;
+        lines.push(...complete.map((line) => JSON.parse(line)));
+      });
+      await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 10_000 });
+      await cli(first.url, ['model', 'version', 'update', 'mnist', '2', '--stage', 'production']);
+      await vi.waitFor(() => expect(lines).toHaveLength(2), { timeout: 10_000 });
+
+      // The watched server stops; changes go on through another instance on the same database.
+      await first.app.stop();
+      const other = await serve();
+      await cli(other.url, ['model', 'version', 'update', 'mnist', '3', '--stage', 'staging', '--force']);
+      await cli(other.url, ['model', 'version', 'update', 'mnist', '4', '--stage', 'archived']);
+      await serve(first.app.port);
+      await vi.waitFor(() => expect(lines).toHaveLength(5), { timeout: 20_000 });
+      await cli(other.url, ['model', 'version', 'update', 'mnist', '5', '--stage', 'production', '--force']);
+      await vi.waitFor(() => expect(lines).toHaveLength(7), { timeout: 10_000 });
+
+      const log = await createClient({ url: other.url, token: ADMIN_TOKEN }).stageChanges({ model: 'mnist', first: 100 });
+      expect(log.ok && log.value.nodes.map((change) => change.cursor)).toEqual(lines.map((line) => line.cursor));
+      for (const line of lines) expect(Object.keys(line).sort()).toEqual(CHANGE_KEYS);
+      // The forced move made while the watch was away: the displaced holder, then the promotion.
+      expect(lines[2]).toMatchObject({ model: 'mnist', version: '1', from: 'STAGING', to: 'ARCHIVED', forced: true, displaced: true, actor: 'admin' });
+      expect(lines[3]).toMatchObject({ version: '3', from: 'NONE', to: 'STAGING', forced: true, displaced: false });
+      expect(lines[2].transactionId).toBe(lines[3].transactionId);
+
+      watcher.kill('SIGTERM');
+      expect((await watched).code).toBe(0);
+      // A token the server refuses ends the watch with 1 instead of retrying forever.
+      expect((await finish(start(['watch'], { url: other.url, token: 'mst_not_a_token' }))).code).toBe(1);
+    } finally {
+      for (const each of servers) await each.app.stop().catch(() => undefined);
+      await database.drop();
+    }
+  });
+});
