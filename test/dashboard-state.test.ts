@@ -153,13 +153,13 @@ describe('promote outcome', () => {
   it('reads success, with what force archived', () => {
     const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '2', stage: 'PRODUCTION' }, archived: [{ name: '1' }] });
     expect(outcome).toEqual({ kind: 'done', stage: 'PRODUCTION', archived: ['1'] });
-    expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived 1.');
+    expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived v1.');
   });
 
   it('names the holder on STAGE_CONFLICT', () => {
     const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', holder: { name: '1', number: 1, stage: 'STAGING' } });
     expect(outcome).toEqual({ kind: 'conflict', stage: 'STAGING', holder: { name: '1', number: 1 } });
-    expect(describeOutcome(outcome)).toBe('STAGING is held by version 1.');
+    expect(describeOutcome(outcome)).toBe('STAGING is held by v1.');
   });
 
   it('passes other errors through', () => {

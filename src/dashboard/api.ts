@@ -56,6 +56,12 @@ export class Api {
 
 /** How many versions a card lists; their stage histories make up the feed before live events. */
 export const RECENT_VERSIONS = 8;
+/**
+ * Changes read per listed version (oldest first: the API has no "last N"). Four covers the usual
+ * NONE → STAGING → PRODUCTION → ARCHIVED path and keeps the query under the server's cost limit,
+ * which multiplies nested `first`s; live events fill the feed from then on.
+ */
+const HISTORY_PER_VERSION = 4;
 
 const VERSION_FIELDS = 'name number stage description tags metadata createdAt';
 
@@ -67,7 +73,7 @@ const MODEL_QUERY = `
       staging: version(stage: STAGING) { ${VERSION_FIELDS} }
       latest: version(stage: LATEST) { ${VERSION_FIELDS} }
       versions(first: ${RECENT_VERSIONS}) {
-        edges { node { ${VERSION_FIELDS} stageHistory(first: 20) { edges { node { cursor from to forced displaced actor occurredAt } } } } }
+        edges { node { ${VERSION_FIELDS} stageHistory(first: ${HISTORY_PER_VERSION}) { edges { node { cursor from to forced displaced actor occurredAt } } } } }
       }
     }
   }`;

@@ -26,6 +26,7 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
   const [page, setPage] = useState<FoundPage | null>(null);
   const [pageError, setPageError] = useState<string>();
   const [now, setNow] = useState(Date.now());
+  const [failed, setFailed] = useState<Record<string, string>>({});
 
   // Read by the subscription's callbacks, which are created once per sign-in.
   const visible = useRef(new Set<string>());
@@ -35,8 +36,16 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
   const load = (name: string) => {
     const mine = ++seq.current;
     api.model(name).then(
-      (model) => dispatch({ type: 'loaded', seq: mine, name, model }),
-      () => undefined, // the next event, refresh or page change tries again
+      (model) => {
+        dispatch({ type: 'loaded', seq: mine, name, model });
+        setFailed((all) => {
+          if (!(name in all)) return all;
+          const { [name]: _recovered, ...rest } = all;
+          return rest;
+        });
+      },
+      // Shown on the card; the next event, refresh or page change tries again.
+      (error: Error) => setFailed((all) => ({ ...all, [name]: error.message })),
     );
   };
   const loadSoon = (name: string) => {
@@ -152,7 +161,7 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
             ) : (
               <article key={name} class="card loading" aria-busy="true">
                 <h2>{name}</h2>
-                <p>Loading…</p>
+                {failed[name] ? <p class="error">Could not load: {failed[name]}</p> : <p>Loading…</p>}
               </article>
             );
           })}

@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { Api } from '../api';
 import { metricRows, versionLabel } from '../state/format';
 import type { Permissions } from '../state/permissions';
@@ -13,7 +14,7 @@ const SLOTS = [
 
 export function ModelCard(props: { model: ModelView; api: Api; permissions: Permissions; now: number }) {
   const { model, now } = props;
-  const id = `model-${model.name.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const id = useId();
   const slots: (VersionView | null)[] = SLOTS.map(([key]) => model[key]);
   return (
     <article class="card" aria-labelledby={id} data-model={model.name}>
@@ -55,7 +56,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
               <tr key={row.key}>
                 <th scope="row">{row.key}</th>
                 {row.values.map((value, i) => (
-                  <td key={i} class="num">
+                  <td key={i}>
                     {value ?? <span class="muted">–</span>}
                   </td>
                 ))}

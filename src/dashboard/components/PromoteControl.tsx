@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Api } from '../api';
 import { versionLabel } from '../state/format';
 import { mayTarget, type Permissions } from '../state/permissions';
@@ -11,7 +11,7 @@ export function PromoteControl(props: { model: string; version: VersionView; api
   const [target, setTarget] = useState<Stage>(version.stage);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PromoteOutcome | null>(null);
-  const id = `stage-${model}-${version.number}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+  const id = useId();
   const label = versionLabel(version.name);
   // A move made anywhere (this form, the CLI, another page) shows the version's new stage.
   useEffect(() => setTarget(version.stage), [version.stage]);

@@ -1,3 +1,5 @@
+import { versionLabel } from './format.js';
+
 /** What the page shows after asking to move a version (the `setStage` result union, reduced). */
 export type PromoteOutcome =
   | { kind: 'done'; stage: string; archived: string[] }
@@ -26,9 +28,9 @@ export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
 export function describeOutcome(outcome: PromoteOutcome): string {
   switch (outcome.kind) {
     case 'done':
-      return outcome.archived.length > 0 ? `Moved to ${outcome.stage}; archived ${outcome.archived.join(', ')}.` : `Moved to ${outcome.stage}.`;
+      return outcome.archived.length > 0 ? `Moved to ${outcome.stage}; archived ${outcome.archived.map(versionLabel).join(', ')}.` : `Moved to ${outcome.stage}.`;
     case 'conflict':
-      return `${outcome.stage} is held by version ${outcome.holder.name}.`;
+      return `${outcome.stage} is held by ${versionLabel(outcome.holder.name)}.`;
     case 'error':
       return outcome.message;
   }
