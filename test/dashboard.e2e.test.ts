@@ -34,7 +34,7 @@ const shoot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `da
 
 async function signIn(target: Page, token: string): Promise<void> {
   await target.getByLabel('API token').fill(token);
-  await target.getByRole('button', { name: 'Sign in' }).click();
+  await target.getByLabel('API token').press('Enter'); // the keyboard is enough
   await target.locator('[data-status="live"]').waitFor({ timeout: 15_000 });
 }
 
@@ -107,7 +107,7 @@ describe('dashboard', () => {
     const conflict = v3.getByRole('alert');
     await expect.poll(() => conflict.innerText()).toContain('PRODUCTION is held by v1');
     await shoot('conflict');
-    await conflict.getByRole('button', { name: 'Force (archives v1)' }).click();
+    await conflict.getByRole('button', { name: 'Force (archives v1)' }).press('Enter');
     await expect.poll(() => stageOf('fraud-detector', '3'), { timeout: LIVE_TIMEOUT_MS }).toBe('PRODUCTION');
     await expect.poll(() => stageOf('fraud-detector', '1'), { timeout: LIVE_TIMEOUT_MS }).toBe('ARCHIVED');
     await expect.poll(() => slot('fraud-detector', 'production')).toBe('v3');
@@ -117,6 +117,8 @@ describe('dashboard', () => {
     await shoot('after-force');
     await page.setViewportSize({ width: 2560, height: 1440 });
     await shoot('wall-screen');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot('phone');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

@@ -74,7 +74,8 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
               <span class="version-name">{versionLabel(version.name)}</span>
               <StageBadge stage={version.stage} />
               <span class="muted created">
-                created <When iso={version.createdAt} now={now} />
+                <span class="sr-only">created </span>
+                <When iso={version.createdAt} now={now} />
               </span>
               <PromoteControl model={model.name} version={version} api={props.api} permissions={props.permissions} />
             </li>
