@@ -93,7 +93,7 @@ async function measure(kind: ServerKind, subscribers: number, databaseUrl: strin
     let holder = kind === 'modelstage' ? await currentHolder(server.url, token) : 1;
     const promote = async () => {
       holder = 3 - holder;
-      const data = await gql(server.url, token, { query: PROMOTE, variables: { name: MODEL, version: String(holder) } });
+      const data = await gql(server.url, token, { query: PROMOTE, variables: { name: MODEL, version: String(holder) } }, { fresh: true });
       const respondedAt = nowMs();
       if (data.setStage.__typename !== 'SetStageSuccess') throw new Error(`promotion failed: ${JSON.stringify(data)}`);
       return (data.setStage.changes as { cursor: string }[]).map(({ cursor }) => [cursor, respondedAt] as [string, number]);
@@ -147,7 +147,7 @@ async function measure(kind: ServerKind, subscribers: number, databaseUrl: strin
 }
 
 async function currentHolder(url: string, token: string): Promise<number> {
-  const data = await gql(url, token, { query: 'query($name: String!) { modelVersion(name: $name, stage: PRODUCTION) { number } }', variables: { name: MODEL } });
+  const data = await gql(url, token, { query: 'query($name: String!) { modelVersion(name: $name, stage: PRODUCTION) { number } }', variables: { name: MODEL } }, { fresh: true });
   return data.modelVersion?.number ?? 1;
 }
 

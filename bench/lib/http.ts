@@ -8,15 +8,19 @@ export interface GraphQLBody {
   variables?: Record<string, unknown>;
 }
 
-/** POSTs one operation over a keep-alive connection; throws on GraphQL errors. */
-export function gql<T = any>(url: string, token: string | undefined, body: GraphQLBody): Promise<T> {
+/**
+ * POSTs one operation; throws on GraphQL errors. Keep-alive by default; `fresh` opens a new
+ * connection, for calls spaced further apart than the server's keep-alive timeout (a reused
+ * socket the server is closing at that moment fails with ECONNRESET).
+ */
+export function gql<T = any>(url: string, token: string | undefined, body: GraphQLBody, options: { fresh?: boolean } = {}): Promise<T> {
   const payload = JSON.stringify(body);
   return new Promise<T>((resolve, reject) => {
     const request = http.request(
       url,
       {
         method: 'POST',
-        agent,
+        agent: options.fresh ? false : agent,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       },
       (response) => {

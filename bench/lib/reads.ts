@@ -16,6 +16,10 @@ export interface ReadFigures {
   p99Ratio: number;
   /** Modelstage's RSS at its highest during the load, in bytes. */
   modelstageRssUnderLoad: number;
+  /** Server CPU time per request, in microseconds: steadier than throughput on a busy machine. */
+  bareCpuMicrosPerRequest: number;
+  modelstageCpuMicrosPerRequest: number;
+  cpuRatio: number;
 }
 
 export interface ReadOptions {
@@ -41,13 +45,16 @@ export async function readBenchmark(options: ReadOptions): Promise<ReadFigures[]
       let rss = 0;
       const sampler = setInterval(() => (rss = Math.max(rss, server.rss())), 250);
       try {
-        return { result: await load(server.url, options.token, bodies, options), rss };
+        const cpuBefore = server.cpuSeconds();
+        const result = await load(server.url, options.token, bodies, options);
+        return { result, rss, cpuMicros: ((server.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.total) };
       } finally {
         clearInterval(sampler);
       }
     };
-    const bare = options.bare ? (await measure(options.bare)).result : undefined;
-    const { result: modelstage, rss } = await measure(options.modelstage);
+    const baseline = options.bare ? await measure(options.bare) : undefined;
+    const bare = baseline?.result;
+    const { result: modelstage, rss, cpuMicros } = await measure(options.modelstage);
     figures.push({
       query: label,
       bare: bare ?? modelstage,
@@ -55,6 +62,9 @@ export async function readBenchmark(options: ReadOptions): Promise<ReadFigures[]
       throughputRatio: bare ? ratio(modelstage.requestsPerSecond, bare.requestsPerSecond) : NaN,
       p99Ratio: bare ? ratio(modelstage.p99, bare.p99) : NaN,
       modelstageRssUnderLoad: Math.max(rss, options.modelstage.rss()),
+      bareCpuMicrosPerRequest: baseline?.cpuMicros ?? NaN,
+      modelstageCpuMicrosPerRequest: cpuMicros,
+      cpuRatio: ratio(cpuMicros, baseline?.cpuMicros ?? NaN),
     });
   }
   return figures;
@@ -67,7 +77,8 @@ export function readRows(figures: ReadFigures[], withBaseline = true) {
     'req/s': f.modelstage.requestsPerSecond,
     'p50 ms': f.modelstage.p50,
     'p99 ms': f.modelstage.p99,
+    'CPU us/req': f.modelstageCpuMicrosPerRequest,
     errors: f.modelstage.errors + (withBaseline ? f.bare.errors : 0),
-    ...(withBaseline ? { 'throughput ratio': f.throughputRatio, 'p99 ratio': f.p99Ratio } : {}),
+    ...(withBaseline ? { 'throughput ratio': f.throughputRatio, 'p99 ratio': f.p99Ratio, 'CPU/req ratio': f.cpuRatio } : {}),
   }));
 }

@@ -15,6 +15,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident set size of the server process, from /proc, in bytes. */
   rss(): number;
+  /** CPU time (user + system) the server process has used so far, in seconds. */
+  cpuSeconds(): number;
   /** Garbage-collects in the server, then reports its RSS (from /proc) and heap. */
   settledMemory(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     wsUrl: url.replace(/^http/, 'ws'),
     pid: child.pid!,
     rss: () => rssOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     settledMemory: () => settledMemory(child),
     stop: () => stopChild(child),
   };
@@ -61,6 +64,13 @@ export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return Number(kib ?? 0) * 1024;
+}
+
+/** utime + stime from /proc/PID/stat (in clock ticks of 1/100 s on Linux). */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function settledMemory(child: ChildProcess): Promise<{ rss: number; heapUsed: number }> {
