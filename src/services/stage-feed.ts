@@ -1,6 +1,7 @@
 import { Repeater } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { StageChange } from '../entities/index.js';
+import { boundedPush } from './bounded-push.js';
 import { logHead, readLogAfter } from './stage-log.js';
 
 const BATCH = 500;
@@ -94,23 +95,20 @@ export class StageFeed {
    */
   subscribe(options: FeedSubscription): Repeater<StageChange> {
     const { modelName, tokenId } = options;
-    // Repeater refuses more than 1024 pending pushes; stay below it.
-    const maxQueue = Math.min(options.maxQueue ?? this.maxQueue, 1_000);
     return new Repeater<StageChange>(async (push, stop) => {
       let last = options.after ?? '0';
       let replaying = options.after !== undefined;
       const buffered: StageChange[] = [];
-      let queued = 0;
+      const maxQueue = options.maxQueue ?? this.maxQueue;
+      const enqueue = boundedPush(push, stop, {
+        maxQueue,
+        onOverflow: options.onOverflow,
+        reason: () => `subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`,
+      });
       const deliver = (change: StageChange) => {
         if (BigInt(change.id) <= BigInt(last)) return;
         last = change.id;
-        queued += 1;
-        if (queued > maxQueue) {
-          options.onOverflow?.();
-          stop(new Error(`subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`));
-          return;
-        }
-        push(change).then(() => (queued -= 1), () => undefined);
+        enqueue(change);
       };
       const listener: Listener = (change) => {
         if (modelName !== undefined && change.model.unwrap().name !== modelName) return;
@@ -118,8 +116,7 @@ export class StageFeed {
         else deliver(change);
       };
       this.listeners.add(listener);
-      const end = (error: Error) => stop(error);
-      if (tokenId !== null) this.trackStream(tokenId, end);
+      const untrack = tokenId !== null ? this.onTokenRevoked(tokenId, (error) => stop(error)) : () => undefined;
 
       try {
         if (replaying) {
@@ -138,7 +135,7 @@ export class StageFeed {
       }
       await stop;
       this.listeners.delete(listener);
-      if (tokenId !== null) this.untrackStream(tokenId, end);
+      untrack();
     });
   }
 
@@ -155,15 +152,14 @@ export class StageFeed {
     }
   }
 
-  private trackStream(tokenId: string, end: (error: Error) => void): void {
+  /** Calls `end` when the token is revoked; returns the function that forgets it again. */
+  onTokenRevoked(tokenId: string, end: (error: Error) => void): () => void {
     let streams = this.streamsByToken.get(tokenId);
     if (!streams) this.streamsByToken.set(tokenId, (streams = new Set()));
     streams.add(end);
-  }
-
-  private untrackStream(tokenId: string, end: (error: Error) => void): void {
-    const streams = this.streamsByToken.get(tokenId);
-    streams?.delete(end);
-    if (streams?.size === 0) this.streamsByToken.delete(tokenId);
+    return () => {
+      streams.delete(end);
+      if (streams.size === 0 && this.streamsByToken.get(tokenId) === streams) this.streamsByToken.delete(tokenId);
+    };
   }
 }
