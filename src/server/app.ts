@@ -18,7 +18,7 @@ import { schema } from '../schema/index.js';
 import type { Context } from '../schema/context.js';
 import { createLoaders } from '../schema/loaders.js';
 import { toClientError } from './errors.js';
-import { armorPlugin, MAX_BODY_BYTES } from './limits.js';
+import { documentLimits, MAX_BODY_BYTES } from './limits.js';
 import { isOriginAllowed, corsOptions } from './origins.js';
 import { serveStatic } from './static.js';
 
@@ -93,7 +93,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   await feed.start();
   await listener.start();
 
-  const clientError = (error: unknown) => toClientError(error, log);
+  const clientError = (error: unknown) => toClientError(error, log, { suggestions: options.dev });
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -104,7 +104,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
     // print stacks and driver messages (SQL) for them.
     logging: quietLogger(log),
-    plugins: [armorPlugin(options.dev ?? false)],
+    plugins: documentLimits(options.dev ?? false),
     context: async (initial): Promise<Context> => {
       let principal = initial.principal;
       try {
@@ -125,12 +125,21 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
 
   const dashboardDir = options.dashboardDir ?? path.resolve(here, '../dashboard');
-  const server = createServer((request, response) => void handle(request, response));
+  // A client that vanishes mid-request must not take the process down with an unhandled rejection.
+  const server = createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? '/';
     if (url === '/ready' || url.startsWith('/ready?')) return ready(orm, response);
     if (url.startsWith('/graphql') || url.startsWith('/health')) {
-      if (tooLarge(request)) return refuse(response, 413, 'request body too large');
+      const body = await readBody(request);
+      if (!body) {
+        // Stop reading: close the connection once the answer is out.
+        response.setHeader('connection', 'close');
+        response.on('finish', () => request.destroy());
+        return refuse(response, 413, `request body too large: at most ${MAX_BODY_BYTES} bytes`);
+      }
+      // Yoga takes a body read already from here (see normalizeNodeRequest in @whatwg-node/server).
+      if (body.length > 0) (request as IncomingMessage & { body?: Buffer }).body = body;
       return yoga.handle(request, response, { req: request, res: response });
     }
     if (await serveStatic(dashboardDir, request, response)) return;
@@ -230,10 +239,10 @@ function attachGraphqlWs(
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('could not parse the document')];
+          return [clientError(error instanceof GraphQLError ? error : new GraphQLError('could not parse the document'))];
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map(clientError);
         return {
           schema,
           document,
@@ -274,9 +283,22 @@ function clientAddress(request: IncomingMessage | undefined): string {
   return request?.socket.remoteAddress ?? 'unknown';
 }
 
-function tooLarge(request: IncomingMessage): boolean {
-  const length = Number(request.headers['content-length'] ?? 0);
-  return length > MAX_BODY_BYTES;
+/** The body, however it is sent (sized or chunked), or null as soon as it exceeds MAX_BODY_BYTES. */
+function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      request.off('data', onData).pause();
+      resolve(null);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {

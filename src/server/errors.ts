@@ -1,12 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { TooManyFailuresError } from '../services/auth.js';
 import { BadRequestError, ForbiddenError, UnauthenticatedError } from '../services/errors.js';
+import { withoutSuggestions } from './limits.js';
 
 /**
  * The one place where failures become what a client sees. Expected refusals keep their message
  * and get a code; anything else is masked, and logged without SQL, stack or secrets.
  */
-export function toClientError(error: unknown, log: (line: string) => void): GraphQLError {
+export function toClientError(error: unknown, log: (line: string) => void, options: { suggestions?: boolean } = {}): GraphQLError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof TooManyFailuresError) {
     return coded(original.message, 'RATE_LIMITED', 429, error, { 'Retry-After': String(original.retryAfterSeconds) });
@@ -14,12 +15,29 @@ export function toClientError(error: unknown, log: (line: string) => void): Grap
   if (original instanceof UnauthenticatedError) return coded(original.message, 'UNAUTHENTICATED', 401, error);
   if (original instanceof ForbiddenError) return coded(original.message, 'FORBIDDEN', 403, error);
   if (original instanceof BadRequestError) return coded(original.message, 'BAD_USER_INPUT', 400, error);
-  if (original instanceof GraphQLError) return original;
+  if (original instanceof GraphQLError) return clientMistake(original, options.suggestions ?? false);
   const reference = Math.random().toString(36).slice(2, 10);
   log(`unexpected error ${reference}: ${describe(original)}`);
   return new GraphQLError(`Unexpected error (reference ${reference}).`, {
     path: error instanceof GraphQLError ? error.path : undefined,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+/**
+ * GraphQL's own errors: a document or variables the schema refuses. Those without a code and a
+ * path are variable values that do not fit their type: BAD_USER_INPUT.
+ */
+function clientMistake(error: GraphQLError, suggestions: boolean): GraphQLError {
+  const message = suggestions ? error.message : withoutSuggestions(error.message);
+  const code = error.extensions.code ?? (error.path ? undefined : 'BAD_USER_INPUT');
+  if (message === error.message && code === error.extensions.code) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
   });
 }
 

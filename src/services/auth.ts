@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SCOPES, type Scope } from '../entities/index.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
-import { findActiveToken, matchesSecret, type Principal } from './tokens.js';
+import { findActiveToken, hashSecret, isGeneratedSecret, matchesSecret, type Principal } from './tokens.js';
 
 const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES) };
 
@@ -42,17 +42,22 @@ export class Authenticator {
 
   async authenticate(authorization: string | null | undefined, clientAddress: string): Promise<Principal> {
     const secret = parseBearer(authorization);
-    const cached = secret !== undefined && this.cacheTrusted ? this.valid.get(secret) : undefined;
+    const key = secret === undefined ? undefined : hashSecret(secret);
+    const cached = key !== undefined && this.cacheTrusted ? this.valid.get(key) : undefined;
     if (cached) return cached;
-    // Blocked addresses get no lookup at all, so guessing gains nothing; tokens already known
-    // to be valid (the cache above) keep working from that address.
-    this.refuseIfBlocked(clientAddress);
-    const principal = secret === undefined ? null : await this.lookUp(secret);
+    // A blocked address gets no lookup, so guessing gains nothing; except for secrets shaped like
+    // the ones this server makes: 256 random bits cannot be guessed, and valid clients sharing the
+    // address (a NAT, a proxy) keep working. The admin token from the environment, which may be
+    // weak, is never compared for a blocked address.
+    const blockedFor = this.blockedFor(clientAddress);
+    if (blockedFor > 0 && !(secret !== undefined && isGeneratedSecret(secret))) throw new TooManyFailuresError(blockedFor);
+    const principal = secret === undefined ? null : await this.lookUp(secret, blockedFor === 0);
     if (!principal) {
       this.recordFailure(clientAddress);
+      if (blockedFor > 0) throw new TooManyFailuresError(blockedFor);
       throw new UnauthenticatedError(secret === undefined ? 'send a token: Authorization: Bearer <token>' : 'the token is unknown or revoked');
     }
-    if (this.cacheTrusted && principal.tokenId !== null) this.valid.set(secret!, principal);
+    if (this.cacheTrusted) this.valid.set(key!, principal);
     return principal;
   }
 
@@ -61,17 +66,19 @@ export class Authenticator {
     this.valid.clear();
   }
 
-  private async lookUp(secret: string): Promise<Principal | null> {
-    if (this.options.adminToken !== undefined && matchesSecret(secret, this.options.adminToken)) return ADMIN;
+  private async lookUp(secret: string, withAdmin: boolean): Promise<Principal | null> {
+    if (withAdmin && this.options.adminToken !== undefined && matchesSecret(secret, this.options.adminToken)) return ADMIN;
     return findActiveToken(this.orm.em.fork(), secret);
   }
 
-  private refuseIfBlocked(address: string): void {
+  /** Seconds until the address may try again, or 0 when it is not blocked. */
+  private blockedFor(address: string): number {
     const entry = this.failures.get(address);
-    if (!entry) return;
+    if (!entry) return 0;
     const now = Date.now();
     if (entry.resetAt <= now) this.failures.delete(address);
-    else if (entry.count >= this.maxFailures) throw new TooManyFailuresError(Math.ceil((entry.resetAt - now) / 1000));
+    else if (entry.count >= this.maxFailures) return Math.max(1, Math.ceil((entry.resetAt - now) / 1000));
+    return 0;
   }
 
   private recordFailure(address: string): void {

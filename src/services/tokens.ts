@@ -33,6 +33,11 @@ export function newSecret(): string {
   return TOKEN_PREFIX + randomBytes(32).toString('base64url');
 }
 
+/** Shaped like a secret from newSecret(): worth a lookup even from an address that failed often. */
+export function isGeneratedSecret(secret: string): boolean {
+  return /^mst_[A-Za-z0-9_-]{43}$/.test(secret);
+}
+
 export async function createToken(em: EntityManager, name: string, scopes: readonly Scope[]): Promise<{ secret: string; token: ApiToken } | AlreadyExistsError | ValidationError> {
   const invalid = checkName(name, 'name');
   if (invalid) return invalid;

@@ -52,15 +52,17 @@ export function normalizeTags(tags: readonly string[] | null | undefined, field 
 export function checkMetadata(value: unknown, field = 'metadata'): ValidationError | undefined {
   if (value == null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) return new ValidationError(`${field} must be a JSON object`, field);
-  if (depthOf(value) > LIMITS.metadataDepth) return new ValidationError(`${field} nests deeper than ${LIMITS.metadataDepth} levels`, field);
+  if (depthOf(value, LIMITS.metadataDepth) > LIMITS.metadataDepth) return new ValidationError(`${field} nests deeper than ${LIMITS.metadataDepth} levels`, field);
   const bytes = Buffer.byteLength(JSON.stringify(value));
   if (bytes > LIMITS.metadataBytes) return new ValidationError(`${field} must be at most ${LIMITS.metadataBytes} bytes of JSON, got ${bytes}`, field);
   return undefined;
 }
 
-function depthOf(value: unknown): number {
+/** Nesting depth, counted no deeper than just past `limit`: hostile nesting cannot exhaust the stack. */
+function depthOf(value: unknown, limit: number): number {
   if (value === null || typeof value !== 'object') return 0;
+  if (limit < 0) return 1;
   let deepest = 0;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child));
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, limit - 1));
   return deepest + 1;
 }
