@@ -101,3 +101,24 @@ describe('version resolution', () => {
     expect((await server.ok<any>('{ node(id: "bm9wZQ") { id } }')).node).toBeNull();
   });
 });
+
+describe('reading the stage-change log', () => {
+  it('pages forward with first/after and backward from the newest with last/before', async () => {
+    await seedModel(server, 'log-pages', 5);
+    for (const v of ['1', '2', '3', '4', '5']) await setStage(server, 'log-pages', v, 'ARCHIVED');
+    const page = async (args: string) =>
+      (await server.ok<any>(`{ stageChanges(model: "log-pages", ${args}) { edges { cursor node { modelVersion { number } } } pageInfo { hasNextPage hasPreviousPage startCursor } } }`)).stageChanges;
+    const numbers = (p: any) => p.edges.map((e: any) => e.node.modelVersion.number);
+    const firstTwo = await page('first: 2');
+    expect(numbers(firstTwo)).toEqual([1, 2]);
+    expect(numbers(await page(`first: 2, after: "${firstTwo.edges[1].cursor}"`))).toEqual([3, 4]);
+    const newest = await page('last: 2');
+    expect(numbers(newest)).toEqual([4, 5]);
+    expect(newest.pageInfo.hasPreviousPage).toBe(true);
+    expect(numbers(await page(`last: 2, before: "${newest.pageInfo.startCursor}"`))).toEqual([2, 3]);
+    const history = await server.ok<any>('{ modelVersion(name: "log-pages", version: "5") { stageHistory(last: 1) { edges { node { to } } } } }');
+    expect(history.modelVersion.stageHistory.edges).toEqual([{ node: { to: 'ARCHIVED' } }]);
+    const mixed = await server.gql('{ stageChanges(first: 1, last: 1) { edges { cursor } } }');
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

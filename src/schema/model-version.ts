@@ -50,7 +50,12 @@ ModelVersionRef.implement({
     stageHistory: t.field({
       type: StageChangeConnection,
       description: "This version's stage changes, oldest first.",
-      args: { first: t.arg.int(), after: t.arg.string() },
+      args: {
+        first: t.arg.int(),
+        after: t.arg.string(),
+        last: t.arg.int({ description: 'The newest changes instead (1 to 100), still listed oldest first.' }),
+        before: t.arg.string({ description: 'With last: the changes before this cursor.' }),
+      },
       resolve: (version, args, ctx) => versionHistory(ctx.em, version.id, args),
     }),
   }),

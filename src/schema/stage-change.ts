@@ -33,9 +33,15 @@ export const StageChangeConnection = connectionType('StageChange', StageChangeRe
 builder.queryField('stageChanges', (t) =>
   t.field({
     type: StageChangeConnection,
-    description: 'The global log of stage changes in commit order, optionally for one model.',
-    args: { model: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
-    resolve: (_root, args, ctx) => listStageChanges(ctx.em, { modelName: args.model, first: args.first, after: args.after }),
+    description: 'The global log of stage changes in commit order, optionally for one model. `last` reads from the newest end.',
+    args: {
+      model: t.arg.string(),
+      first: t.arg.int(),
+      after: t.arg.string(),
+      last: t.arg.int({ description: 'The newest changes instead (1 to 100), still listed oldest first.' }),
+      before: t.arg.string({ description: 'With last: the changes before this cursor.' }),
+    },
+    resolve: (_root, { model, ...page }, ctx) => listStageChanges(ctx.em, { modelName: model, ...page }),
   }),
 );
 

@@ -10,10 +10,10 @@ export interface Page<T> {
   hasPreviousPage: boolean;
 }
 
-export function pageSize(first: number | null | undefined): number {
+export function pageSize(first: number | null | undefined, argument = 'first'): number {
   if (first == null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new BadRequestError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+    throw new BadRequestError(`${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
   }
   return first;
 }
@@ -39,9 +39,9 @@ export function decodeNumberCursor(kind: string, cursor: string): number {
 }
 
 /** A stage-change log position: the decimal id of a log row. */
-export function parseLogCursor(cursor: string | null | undefined): string | undefined {
+export function parseLogCursor(cursor: string | null | undefined, argument = 'after'): string | undefined {
   if (cursor == null) return undefined;
-  if (!/^\d{1,18}$/.test(cursor)) throw new BadRequestError(`after must be a stage-change cursor (a decimal position), got ${JSON.stringify(cursor.slice(0, 100))}`);
+  if (!/^\d{1,18}$/.test(cursor)) throw new BadRequestError(`${argument} must be a stage-change cursor (a decimal position), got ${JSON.stringify(cursor.slice(0, 100))}`);
   return BigInt(cursor).toString();
 }
 

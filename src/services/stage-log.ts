@@ -1,4 +1,6 @@
+import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadRequestError } from './errors.js';
 import { StageChange, type Model, type ModelVersion, type StoredStage } from '../entities/index.js';
 import { pageSize, parseLogCursor, toPage, type Page } from './pagination.js';
 
@@ -71,22 +73,47 @@ export async function logHead(em: EntityManager): Promise<string> {
   return row?.head ?? '0';
 }
 
-/** A page of the global log, or one model's, in commit order. */
-export async function listStageChanges(em: EntityManager, args: { modelName?: string | null; first?: number | null; after?: string | null }): Promise<Page<StageChange>> {
-  const limit = pageSize(args.first);
-  const after = parseLogCursor(args.after);
-  const rows = await readLogAfter(em, after, { modelName: args.modelName ?? undefined, limit: limit + 1 });
-  return toPage(rows, limit, (change) => change.id, after !== undefined);
+/** Either `first` behind `after` (oldest first), or the `last` ones before `before` (the newest). */
+export interface LogPageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
-/** One version's changes, oldest first. */
-export async function versionHistory(em: EntityManager, versionId: string, args: { first?: number | null; after?: string | null }): Promise<Page<StageChange>> {
+/** A page of the global log, or one model's, in commit order. */
+export function listStageChanges(em: EntityManager, args: LogPageArgs & { modelName?: string | null }): Promise<Page<StageChange>> {
+  return logPage(em, args.modelName != null ? { model: { name: args.modelName } } : {}, args, LOG_RELATIONS);
+}
+
+/** One version's changes, in commit order. */
+export function versionHistory(em: EntityManager, versionId: string, args: LogPageArgs): Promise<Page<StageChange>> {
+  return logPage(em, { modelVersion: versionId }, args, []);
+}
+
+/**
+ * Reads a window of the log. Pages always list changes oldest first; with `last` the window is
+ * taken from the newest end, so a feed can show what happened most recently.
+ */
+async function logPage(em: EntityManager, where: ObjectQuery<StageChange>, args: LogPageArgs, populate: readonly ('model' | 'modelVersion')[]): Promise<Page<StageChange>> {
+  if (args.last != null || args.before != null) {
+    if (args.first != null || args.after != null) throw new BadRequestError('give first/after or last/before, not both');
+    const limit = pageSize(args.last, 'last');
+    const before = parseLogCursor(args.before, 'before');
+    const rows = await em.find(StageChange, { ...where, ...(before !== undefined ? { id: { $lt: before } } : {}) } as FilterQuery<StageChange>, {
+      orderBy: { id: 'desc' },
+      limit: limit + 1,
+      populate,
+    });
+    const items = rows.slice(0, limit).reverse();
+    return { items, cursors: items.map((change) => change.id), hasNextPage: before !== undefined, hasPreviousPage: rows.length > limit };
+  }
   const limit = pageSize(args.first);
   const after = parseLogCursor(args.after);
-  const rows = await em.find(
-    StageChange,
-    { modelVersion: versionId, ...(after !== undefined ? { id: { $gt: after } } : {}) },
-    { orderBy: { id: 'asc' }, limit: limit + 1 },
-  );
+  const rows = await em.find(StageChange, { ...where, ...(after !== undefined ? { id: { $gt: after } } : {}) } as FilterQuery<StageChange>, {
+    orderBy: { id: 'asc' },
+    limit: limit + 1,
+    populate,
+  });
   return toPage(rows, limit, (change) => change.id, after !== undefined);
 }
