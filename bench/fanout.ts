@@ -49,6 +49,8 @@ interface FanoutFigures {
   rssIdleBytes: number;
   rssPerSubscriberBytes: number;
   heapPerSubscriberBytes: number;
+  /** Server CPU time per event delivered to one subscriber, in microseconds. */
+  cpuMicrosPerDelivery: number;
 }
 
 /** A process holding some of the subscribers, with a way to wait for its progress. */
@@ -107,6 +109,7 @@ async function measure(kind: ServerKind, subscribers: number, databaseUrl: strin
       ),
     );
     const connected = opened.reduce((sum, o) => sum + o.sockets, 0);
+    console.log(`${kind}: ${connected} of ${subscribers} subscribers connected`);
     if (connected < subscribers) console.warn(`${kind}: ${subscribers - connected} subscribers could not connect (${opened.find((o) => o.firstError)?.firstError})`);
 
     // One unmeasured promotion proves every subscription is live and warms the server up.
@@ -117,12 +120,14 @@ async function measure(kind: ServerKind, subscribers: number, databaseUrl: strin
     const loaded = await server.settledMemory();
 
     const responses: [string, number][] = [];
+    const cpuBefore = server.cpuSeconds();
     for (let i = 0; i < PROMOTIONS; i += 1) {
       const changes = await promote();
       responses.push(...changes);
       expected += changes.length;
       if (!(await waitForEvents(clients, expected))) console.warn(`${kind}: promotion ${i + 1} did not reach every subscriber within ${EVENT_WAIT_MS / 1000} s`);
     }
+    const cpuMicros = (server.cpuSeconds() - cpuBefore) * 1e6;
     const reports = await Promise.all(clients.map((client) => client.request({ type: 'report', responses }, 'report')));
     const sequences = new Set(reports.flatMap((r) => r.sequences));
     return {
@@ -139,6 +144,7 @@ async function measure(kind: ServerKind, subscribers: number, databaseUrl: strin
       rssIdleBytes: idle.rss,
       rssPerSubscriberBytes: (loaded.rss - idle.rss) / connected,
       heapPerSubscriberBytes: (loaded.heapUsed - idle.heapUsed) / connected,
+      cpuMicrosPerDelivery: cpuMicros / (responses.length * connected),
     };
   } finally {
     for (const client of clients) client.close();
@@ -176,6 +182,7 @@ run(() =>
           lost: f.lost,
           'same order': f.sameOrderEverywhere && f.unorderedSockets === 0 && f.duplicates === 0,
           'KiB/subscriber': kib(f.rssPerSubscriberBytes),
+          'CPU us/delivery': f.cpuMicrosPerDelivery,
           'p99 ratio': f === modelstage ? ratio(modelstage.latencyMs.p99, bare.latencyMs.p99) : undefined,
           'memory ratio': f === modelstage ? ratio(modelstage.rssPerSubscriberBytes, bare.rssPerSubscriberBytes) : undefined,
         });
