@@ -89,6 +89,8 @@ async function settledMemory(child: ChildProcess): Promise<{ rss: number; heapUs
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  // autocannon ends with requests in flight: let them finish rather than abort their SQL.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.send({ type: 'stop' });
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
