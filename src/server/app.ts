@@ -2,10 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createYoga } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../db/orm.js';
 import { Authenticator } from '../services/auth.js';
@@ -13,13 +11,16 @@ import { UnauthenticatedError } from '../services/errors.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
-import { bootstrapAdminToken, TOKEN_CHANNEL, type Principal } from '../services/tokens.js';
+import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/context.js';
 import { createLoaders } from '../schema/loaders.js';
 import { toClientError } from './errors.js';
+import { attachGraphqlWs } from './graphql-ws.js';
+import type { SubscriptionMultiplexer } from './multiplex.js';
 import { documentLimits, MAX_BODY_BYTES } from './limits.js';
 import { isOriginAllowed, corsOptions } from './origins.js';
+import { clientAddress, type ServerContext } from './request.js';
 import { serveStatic } from './static.js';
 
 export interface AppOptions {
@@ -44,17 +45,11 @@ export interface App {
   orm: MikroORM;
   feed: StageFeed;
   listener: PgListener;
+  /** Live websocket subscriptions grouped by shared execution. */
+  multiplexer: SubscriptionMultiplexer;
   /** The secret of the admin token created on first start, if this start created it. */
   bootstrapToken: string | null;
   stop(): Promise<void>;
-}
-
-interface ServerContext {
-  req: IncomingMessage;
-  res?: ServerResponse;
-  /** Set on the websocket path, where the connection was authenticated already. */
-  principal?: Principal;
-  disconnectSlowConsumer?: () => void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -152,7 +147,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     maxPayload: MAX_BODY_BYTES,
     verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) => isOriginAllowed(origin, req, options.corsOrigins ?? []),
   });
-  const wsCleanup = attachGraphqlWs(wsServer, yoga, auth, clientError);
+  const websockets = attachGraphqlWs(wsServer, { yoga, auth, feed, clientError, maxQueue: options.subscriberQueueLimit ?? 1_000 });
 
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -174,6 +169,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     orm,
     feed,
     listener,
+    multiplexer: websockets.multiplexer,
     bootstrapToken,
     stop: () =>
       (stopping ??= (async () => {
@@ -182,7 +178,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         // Keep-alive connections turn idle as their last request ends: close each as it does.
         const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
-        await wsCleanup();
+        await websockets.close();
         feed.stop();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
@@ -195,81 +191,6 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
 }
 
-/** graphql-ws on the same path: authenticated on connect, and again on every subscribe. */
-function attachGraphqlWs(
-  wsServer: WebSocketServer,
-  yoga: YogaServerInstance<ServerContext, Context>,
-  auth: Authenticator,
-  clientError: (error: unknown) => GraphQLError,
-): () => Promise<void> {
-  type Extra = { socket: WebSocket; request: IncomingMessage };
-  const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) => {
-    const value = params?.authorization ?? params?.Authorization;
-    return typeof value === 'string' ? value : undefined;
-  };
-  const disposable = useServer<Record<string, unknown>, Extra>(
-    {
-      execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
-      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
-      onConnect: async (ctx) => {
-        try {
-          await auth.authenticate(authorizationOf(ctx.connectionParams), clientAddress(ctx.extra.request));
-          return true;
-        } catch (error) {
-          ctx.extra.socket.close(4401, clientError(error).message.slice(0, 120));
-          return false;
-        }
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        let principal: Principal;
-        try {
-          // Again on each operation, so a token revoked since connecting stops working at once.
-          principal = await auth.authenticate(authorizationOf(ctx.connectionParams), clientAddress(ctx.extra.request));
-        } catch (error) {
-          return [clientError(error)];
-        }
-        const socket = ctx.extra.socket;
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          req: ctx.extra.request,
-          principal,
-          disconnectSlowConsumer: () => disconnectSlowSocket(socket),
-          params: payload,
-        } as ServerContext & Record<string, unknown>);
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [clientError(error instanceof GraphQLError ? error : new GraphQLError('could not parse the document'))];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map(clientError);
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
-      },
-    },
-    wsServer,
-    15_000,
-  );
-  return async () => {
-    for (const client of wsServer.clients) client.close(1001, 'server shutting down; reconnect and resume with after');
-    await disposable.dispose();
-  };
-}
-
-type Enveloped = { execute: (args: unknown) => unknown; subscribe: (args: unknown) => unknown };
-
-/** A subscriber that stopped reading: say why, then drop the connection if the close cannot get through. */
-function disconnectSlowSocket(socket: WebSocket): void {
-  socket.close(1008, 'slow consumer: too many undelivered changes; reconnect with after');
-  setTimeout(() => socket.terminate(), 2_000).unref();
-}
-
 function quietLogger(log: (line: string) => void) {
   const noop = () => undefined;
   const brief = (value: unknown) => (value instanceof Error ? `${value.name}: ${value.message.split('\n')[0]!.slice(0, 200)}` : String(value));
@@ -277,10 +198,6 @@ function quietLogger(log: (line: string) => void) {
     if (!args.some((arg) => arg instanceof Error)) log(args.map(brief).join(' '));
   };
   return { debug: noop, info: noop, warn, error: warn };
-}
-
-function clientAddress(request: IncomingMessage | undefined): string {
-  return request?.socket.remoteAddress ?? 'unknown';
 }
 
 /** The body, however it is sent (sized or chunked), or null as soon as it exceeds MAX_BODY_BYTES. */

@@ -1,0 +1,140 @@
+import type { IncomingMessage } from 'node:http';
+import { getOperationAST, GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Authenticator } from '../services/auth.js';
+import type { StageFeed } from '../services/stage-feed.js';
+import type { Principal } from '../services/tokens.js';
+import type { Context } from '../schema/context.js';
+import { SubscriptionMultiplexer, type Member } from './multiplex.js';
+import { clientAddress, type ServerContext } from './request.js';
+
+export interface GraphqlWsOptions {
+  yoga: YogaServerInstance<ServerContext, Context>;
+  auth: Authenticator;
+  feed: StageFeed;
+  clientError: (error: unknown) => GraphQLError;
+  /** Undelivered results a subscriber may have before it is cut off. */
+  maxQueue: number;
+}
+
+/** What onSubscribe hands to execute/subscribe: yoga's enveloped functions and how to share. */
+interface Root {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+  /** Set for live subscriptions that may share one execution with their twins. */
+  share?: { key: string; member: Member; createContext: () => unknown };
+}
+
+/**
+ * graphql-ws on the server's /graphql path. Connections are authenticated on connect, and
+ * again on every subscribe so that a revoked token stops at once. Live subscriptions with the
+ * same document, variables and scopes share one execution per event (see multiplex.ts).
+ */
+export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOptions): { multiplexer: SubscriptionMultiplexer; close: () => Promise<void> } {
+  const { yoga, auth, feed, clientError } = options;
+  type Extra = { socket: WebSocket; request: IncomingMessage };
+  const multiplexer = new SubscriptionMultiplexer();
+  const authenticate = (params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) => {
+    const value = params?.authorization ?? params?.Authorization;
+    return auth.authenticate(typeof value === 'string' ? value : undefined, clientAddress(request));
+  };
+
+  const disposable = useServer<Record<string, unknown>, Extra>(
+    {
+      execute: (args) => (args.rootValue as Root).execute(args) as never,
+      subscribe: (args) => {
+        const root = args.rootValue as Root;
+        if (!root.share) return root.subscribe(args) as never;
+        const { key, member, createContext } = root.share;
+        const start = async () => root.subscribe({ ...args, contextValue: await createContext() }) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
+        return multiplexer.join(key, start, member) as never;
+      },
+      onConnect: async (ctx) => {
+        try {
+          await authenticate(ctx.connectionParams, ctx.extra.request);
+          return true;
+        } catch (error) {
+          ctx.extra.socket.close(4401, clientError(error).message.slice(0, 120));
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        let principal: Principal;
+        try {
+          principal = await authenticate(ctx.connectionParams, ctx.extra.request);
+        } catch (error) {
+          return [clientError(error)];
+        }
+        const socket = ctx.extra.socket;
+        const initial: ServerContext & Record<string, unknown> = {
+          req: ctx.extra.request,
+          principal,
+          disconnectSlowConsumer: () => disconnectSlowSocket(socket),
+          params: payload,
+        };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initial);
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [clientError(error instanceof GraphQLError ? error : new GraphQLError('could not parse the document'))];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors.map(clientError);
+        const args = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+        const key = shareKey(args, payload.query, principal);
+        if (key === undefined) return { ...args, contextValue: await contextFactory(), rootValue: { execute, subscribe } satisfies Root };
+        // A shared execution belongs to no single token: each member watches its own revocation.
+        initial.principal = { ...principal, tokenId: null };
+        const member: Member = {
+          maxQueue: options.maxQueue,
+          onOverflow: () => disconnectSlowSocket(socket),
+          watchRevocation: (end) => (principal.tokenId !== null ? feed.onTokenRevoked(principal.tokenId, end) : () => undefined),
+        };
+        return { ...args, rootValue: { execute, subscribe, share: { key, member, createContext: contextFactory } } satisfies Root };
+      },
+    },
+    wsServer,
+    15_000,
+  );
+  return {
+    multiplexer,
+    close: async () => {
+      for (const client of wsServer.clients) client.close(1001, 'server shutting down; reconnect and resume with after');
+      await disposable.dispose();
+    },
+  };
+}
+
+/**
+ * Subscriptions that start live may share; one that replays from a cursor (a non-null `after`,
+ * given inline or as a variable) has a history of its own and runs alone. Scopes are part of the
+ * key, so members always hold the same permissions.
+ */
+function shareKey(args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>, query: string, principal: Principal): string | undefined {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (operation?.operation !== 'subscription' || mayReplay(operation, args.variableValues ?? {})) return undefined;
+  const scopes = [...principal.scopes].sort().join(',');
+  return JSON.stringify([scopes, args.operationName ?? null, args.variableValues ?? {}, query]);
+}
+
+/** True when it may replay: a non-null `after`, or a root selection too indirect (a fragment) to tell. */
+function mayReplay(operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): boolean {
+  return operation.selectionSet.selections.some(
+    (selection) =>
+      selection.kind !== Kind.FIELD ||
+      (selection.arguments ?? []).some(
+        (argument) =>
+          argument.name.value === 'after' &&
+          (argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] != null : argument.value.kind !== Kind.NULL),
+      ),
+  );
+}
+
+/** A subscriber that stopped reading: say why, then drop the connection if the close cannot get through. */
+function disconnectSlowSocket(socket: WebSocket): void {
+  socket.close(1008, 'slow consumer: too many undelivered changes; reconnect with after');
+  setTimeout(() => socket.terminate(), 2_000).unref();
+}

@@ -1,0 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '../services/tokens.js';
+
+/** What yoga's context factory starts from, on HTTP and on websockets. */
+export interface ServerContext {
+  req: IncomingMessage;
+  res?: ServerResponse;
+  /** Set on the websocket path, where the connection was authenticated already. */
+  principal?: Principal;
+  disconnectSlowConsumer?: () => void;
+}
+
+export function clientAddress(request: IncomingMessage | undefined): string {
+  return request?.socket.remoteAddress ?? 'unknown';
+}
