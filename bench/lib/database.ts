@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { migrate, openOrm } from '../../src/db/orm.js';
 import { createToken } from '../../src/services/tokens.js';
 
@@ -10,12 +10,7 @@ import { createToken } from '../../src/services/tokens.js';
 export async function startDatabase(): Promise<EmbeddedDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'modelstage-bench-'));
   const database = await startEmbeddedPostgres(dir, { persistent: false });
-  const orm = await openOrm(database.url);
-  try {
-    await migrate(orm, database.url);
-  } finally {
-    await orm.close();
-  }
+  await migrateDatabase(database.url);
   return {
     url: database.url,
     stop: async () => {
@@ -23,6 +18,26 @@ export async function startDatabase(): Promise<EmbeddedDatabase> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function migrateDatabase(url: string): Promise<void> {
+  const orm = await openOrm(url);
+  try {
+    await migrate(orm, url);
+  } finally {
+    await orm.close();
+  }
+}
+
+/** Another database beside `url`'s on the same PostgreSQL, migrated; returns its URL. */
+export async function siblingDatabase(url: string, name: string): Promise<string> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  await ensureDatabase(admin.toString(), name);
+  const sibling = new URL(url);
+  sibling.pathname = `/${name}`;
+  await migrateDatabase(sibling.toString());
+  return sibling.toString();
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
