@@ -127,6 +127,9 @@ describe('bad arguments get typed errors, never internal ones', () => {
     ['a version number past int', '{ modelVersion(name: "hostile", version: "99999999999999999999") { number } }', {}, {}],
     ['a cursor of another list', 'query($a: String) { model(name: "hostile") { versions(after: $a) { edges { cursor } } } }', { a: 'bW9kZWw6aG9zdGlsZQ' }, { code: 'BAD_USER_INPUT' }],
     ['both version and stage', '{ modelVersion(name: "hostile", version: "1", stage: STAGING) { number } }', {}, { code: 'BAD_USER_INPUT' }],
+    ['U+0000 in a lookup', 'mutation($n: String!) { setStage(name: $n, version: "1", stage: STAGING) { __typename } }', { n: 'hos\u0000tile' }, { code: 'BAD_USER_INPUT' }],
+    ['U+0000 in a description', 'mutation($d: String) { createModel(name: "nul", description: $d) { __typename ... on ValidationError { field } } }', { d: 'a\u0000b' }, { typename: ['createModel', 'description'] }],
+    ['U+0000 in metadata', VERSION, { m: 'hostile', md: { ['k\u0000']: 1 } }, { typename: ['createModelVersion', 'metadata'] }],
     ['a global id that is garbage', 'query($id: ID!) { node(id: $id) { id } }', { id: '💥'.repeat(1000) }, {}],
   ];
 

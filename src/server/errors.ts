@@ -16,6 +16,7 @@ export function toClientError(error: unknown, log: (line: string) => void, optio
   if (original instanceof ForbiddenError) return coded(original.message, 'FORBIDDEN', 403, error);
   if (original instanceof BadRequestError) return coded(original.message, 'BAD_USER_INPUT', 400, error);
   if (original instanceof GraphQLError) return clientMistake(original, options.suggestions ?? false);
+  if (isUnstorableText(original)) return coded('text may not contain U+0000, which PostgreSQL cannot store', 'BAD_USER_INPUT', 400, error);
   const reference = Math.random().toString(36).slice(2, 10);
   log(`unexpected error ${reference}: ${describe(original)}`);
   return new GraphQLError(`Unexpected error (reference ${reference}).`, {
@@ -46,6 +47,16 @@ function coded(message: string, code: string, status: number, source: unknown, h
     path: source instanceof GraphQLError ? source.path : undefined,
     extensions: { code, http: { status, headers } },
   });
+}
+
+/**
+ * PostgreSQL refuses U+0000 in text (a protocol error as a parameter, 22P05 in JSON). Stored
+ * values are checked before they are written; this catches the lookups, which no value with it
+ * could ever match anyway.
+ */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && (code === '22P05' || (code === '08P01' && /invalid message format/.test(error.message)));
 }
 
 /** Class name, database error code and the driver's last sentence: never the SQL text or a stack. */

@@ -34,6 +34,7 @@ export function checkVersionName(value: string, field = 'name'): ValidationError
 export function checkText(value: string | null | undefined, field: string): ValidationError | undefined {
   if (value == null) return undefined;
   if (value.length > LIMITS.textLength) return new ValidationError(`${field} must have at most ${LIMITS.textLength} characters`, field);
+  if (value.includes('\u0000')) return new ValidationError(`${field} must not contain U+0000, which PostgreSQL cannot store`, field);
   return undefined;
 }
 
@@ -53,8 +54,11 @@ export function checkMetadata(value: unknown, field = 'metadata'): ValidationErr
   if (value == null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) return new ValidationError(`${field} must be a JSON object`, field);
   if (depthOf(value, LIMITS.metadataDepth) > LIMITS.metadataDepth) return new ValidationError(`${field} nests deeper than ${LIMITS.metadataDepth} levels`, field);
-  const bytes = Buffer.byteLength(JSON.stringify(value));
+  const json = JSON.stringify(value);
+  const bytes = Buffer.byteLength(json);
   if (bytes > LIMITS.metadataBytes) return new ValidationError(`${field} must be at most ${LIMITS.metadataBytes} bytes of JSON, got ${bytes}`, field);
+  // An escaped U+0000 (not an escaped backslash followed by "u0000"): jsonb refuses it.
+  if (/(^|[^\\])(\\\\)*\\u0000/.test(json)) return new ValidationError(`${field} must not contain U+0000, which PostgreSQL cannot store`, field);
   return undefined;
 }
 

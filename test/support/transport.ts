@@ -16,6 +16,7 @@ export async function post(url: string, body: string | object, headers: Record<s
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
+    signal: AbortSignal.timeout(15_000),
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
