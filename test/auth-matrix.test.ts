@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVersion, SET_STAGE, seedModel, setStage } from './support/fixtures.js';
+import { SET_STAGE, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { openDigest, post, sseSubscribe, wsSubscribe, type Subscription } from './support/transport.js';
 
