@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toModelView, type RawModel } from '../src/dashboard/api.js';
+import { toModelView, type RawChange, type RawModel } from '../src/dashboard/api.js';
 import { flattenMetadata, metricRows, relativeTime, versionLabel } from '../src/dashboard/state/format.js';
 import { applyStageChange, compareCursors, dashboardReducer, FEED_LIMIT, initialDashboard, mergeFeed } from '../src/dashboard/state/models.js';
 import { findModelPage, type ModelNamePage } from '../src/dashboard/state/paging.js';
@@ -226,7 +226,7 @@ describe('format', () => {
 });
 
 describe('toModelView', () => {
-  it('builds the feed from the recent versions stage histories, newest first', () => {
+  it('builds the feed from the model\'s newest changes, newest first', () => {
     const raw: RawModel = {
       name: 'fraud',
       description: null,
@@ -234,20 +234,15 @@ describe('toModelView', () => {
       production: version(1, 'PRODUCTION'),
       staging: null,
       latest: version(2, 'NONE'),
-      versions: {
-        edges: [
-          { node: { ...version(2, 'NONE'), stageHistory: { edges: [] } } },
-          {
-            node: {
-              ...version(1, 'PRODUCTION'),
-              stageHistory: { edges: [3, 6].map((c, i) => ({ node: { ...change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING') } })) },
-            },
-          },
-        ],
-      },
+      versions: { edges: [{ node: version(2, 'NONE') }, { node: version(1, 'PRODUCTION') }] },
     };
-    const view = toModelView(raw);
-    expect(view.versions[1]).not.toHaveProperty('stageHistory');
+    // The log lists them oldest first.
+    const changes: RawChange[] = [3, 6].map((c, i) => {
+      const { model: _model, ...rest } = change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING');
+      return rest;
+    });
+    const view = toModelView(raw, changes);
+    expect(view.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(view.feed.map((f) => [f.cursor, f.version, f.to])).toEqual([
       ['6', '1', 'PRODUCTION'],
       ['3', '1', 'STAGING'],

@@ -44,8 +44,8 @@ export class Api {
     ).then((d) => d.models);
 
   async model(name: string): Promise<ModelView | null> {
-    const data = await this.request<{ model: RawModel | null }>(MODEL_QUERY, { name });
-    return data.model ? toModelView(data.model) : null;
+    const data = await this.request<{ model: RawModel | null; feed: { edges: { node: RawChange }[] } }>(MODEL_QUERY, { name });
+    return data.model ? toModelView(data.model, data.feed.edges.map((edge) => edge.node)) : null;
   }
 
   async setStage(name: string, version: string, stage: Stage, force: boolean): Promise<SetStageAnswer> {
@@ -56,12 +56,8 @@ export class Api {
 
 /** How many versions a card lists; their stage histories make up the feed before live events. */
 export const RECENT_VERSIONS = 8;
-/**
- * Changes read per listed version (oldest first: the API has no "last N"). Four covers the usual
- * NONE → STAGING → PRODUCTION → ARCHIVED path and keeps the query under the server's cost limit,
- * which multiplies nested `first`s; live events fill the feed from then on.
- */
-const HISTORY_PER_VERSION = 4;
+/** Stage changes shown per model when it loads (the newest); live events add to them. */
+const FEED_LENGTH = 12;
 
 const VERSION_FIELDS = 'name number stage description tags metadata createdAt';
 
@@ -73,8 +69,11 @@ const MODEL_QUERY = `
       staging: version(stage: STAGING) { ${VERSION_FIELDS} }
       latest: version(stage: LATEST) { ${VERSION_FIELDS} }
       versions(first: ${RECENT_VERSIONS}) {
-        edges { node { ${VERSION_FIELDS} stageHistory(first: ${HISTORY_PER_VERSION}) { edges { node { cursor from to forced displaced actor occurredAt } } } } }
+        edges { node { ${VERSION_FIELDS} } }
       }
+    }
+    feed: stageChanges(model: $name, last: ${FEED_LENGTH}) {
+      edges { node { cursor from to forced displaced actor occurredAt modelVersion { name number } } }
     }
   }`;
 
@@ -88,8 +87,7 @@ const SET_STAGE_MUTATION = `
     }
   }`;
 
-type RawChange = Omit<FeedItem, 'version' | 'number'>;
-type RawVersion = VersionView & { stageHistory?: { edges: { node: RawChange }[] } };
+export type RawChange = Omit<FeedItem, 'version' | 'number'> & { modelVersion: { name: string; number: number } };
 export interface RawModel {
   name: string;
   description: string | null;
@@ -97,14 +95,13 @@ export interface RawModel {
   production: VersionView | null;
   staging: VersionView | null;
   latest: VersionView | null;
-  versions: { edges: { node: RawVersion }[] };
+  versions: { edges: { node: VersionView }[] };
 }
 
-/** The model query's answer as the page keeps it; the feed starts from the recent versions' histories. */
-export function toModelView(raw: RawModel): ModelView {
-  const plain = ({ stageHistory: _history, ...version }: RawVersion): VersionView => version;
+/** The model query's answer as the page keeps it; the feed starts from the model's newest changes. */
+export function toModelView(raw: RawModel, changes: RawChange[]): ModelView {
   const versions = raw.versions.edges.map((e) => e.node);
-  const feed = versions.flatMap((v) => (v.stageHistory?.edges ?? []).map(({ node }) => ({ ...node, version: v.name, number: v.number })));
+  const feed = changes.map(({ modelVersion, ...change }) => ({ ...change, version: modelVersion.name, number: modelVersion.number }));
   return {
     name: raw.name,
     description: raw.description,
@@ -112,7 +109,7 @@ export function toModelView(raw: RawModel): ModelView {
     production: raw.production,
     staging: raw.staging,
     latest: raw.latest,
-    versions: versions.map(plain),
+    versions,
     feed: mergeFeed(feed, []),
   };
 }

@@ -85,7 +85,8 @@ export function estimateObjects({ schema, document, operationName, variableValue
         if (!field || !selection.selectionSet) continue;
         let size = 1;
         if (field.args.some((arg) => arg.name === 'first')) {
-          const given = selection.arguments?.find((arg) => arg.name.value === 'first')?.value;
+          // A page is `first` or `last` long (only one may be given).
+          const given = selection.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last')?.value;
           size = pageSizeOf(
             given?.kind === Kind.INT ? Number(given.value) : given?.kind === Kind.VARIABLE ? variableValues?.[given.name.value] : undefined,
           );
