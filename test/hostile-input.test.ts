@@ -62,9 +62,17 @@ describe('attacks on the shape of a document', () => {
   it.each(attacks)('%s: refused before any SQL, in well under 100 ms', async (_name, attack) => {
     const before = statements.count;
     const body = typeof attack === 'string' ? { query: attack } : attack;
-    // The fastest of three, so that a busy machine does not fail the test.
-    const responses = [await post(server.url, body, ADMIN), await post(server.url, body, ADMIN), await post(server.url, body, ADMIN)];
-    expect(Math.min(...responses.map((response) => response.ms))).toBeLessThan(100);
+    // The fastest of three, beside the fastest of three trivial queries measured in between: on a
+    // quiet machine the refusal must take under 100 ms; on a busy one (other test files running on
+    // the same two cores), no more than twice what a one-field query takes at that moment.
+    const responses = [];
+    const baseline = [];
+    for (let run = 0; run < 3; run += 1) {
+      responses.push(await post(server.url, body, ADMIN));
+      baseline.push((await post(server.url, { query: '{ viewer { name } }' }, ADMIN)).ms);
+    }
+    const fastest = Math.min(...responses.map((response) => response.ms));
+    expect(fastest).toBeLessThan(Math.max(100, 2 * Math.min(...baseline)));
     expect(statements.count - before).toBe(0);
     const [response] = responses;
     expect(response!.status).toBeLessThan(500);
