@@ -34,23 +34,31 @@ export interface PendingChange {
  */
 export async function appendToLog(tx: EntityManager, model: Model, pending: PendingChange[], actor: string | null): Promise<StageChange[]> {
   if (pending.length === 0) return [];
-  const [row] = await tx.execute<{ xid: string }[]>('select pg_advisory_xact_lock(?), pg_current_xact_id()::text as xid', [LOG_APPEND_LOCK_KEY]);
-  const transactionId = row!.xid;
-  const changes = pending.map((change) =>
-    tx.create(StageChange, {
-      model,
-      modelVersion: change.version,
-      fromStage: change.from,
-      toStage: change.to,
-      forced: change.forced,
-      displaced: change.displaced,
-      actor,
-      transactionId,
-    }),
+  const rows = pending.map((change, order) => ({
+    order,
+    version_id: change.version.id,
+    from_stage: change.from,
+    to_stage: change.to,
+    forced: change.forced,
+    displaced: change.displaced,
+  }));
+  // One statement, so the lock is held for a single round trip before the commit: the insert
+  // reads from `lock`, so its ids are drawn only once the lock is ours; `notified` reads the
+  // inserted rows, so it runs after them.
+  const inserted = await tx.execute<Record<string, unknown>[]>(
+    `with lock as (select pg_advisory_xact_lock(?) as held),
+     appended as (
+       insert into stage_change (model_id, model_version_id, from_stage, to_stage, forced, displaced, actor, transaction_id, occurred_at)
+       select ?, r.version_id, r.from_stage, r.to_stage, r.forced, r.displaced, ?, pg_current_xact_id()::text, clock_timestamp()
+       from lock, jsonb_to_recordset(?::jsonb) as r("order" int, version_id bigint, from_stage text, to_stage text, forced boolean, displaced boolean)
+       order by r."order"
+       returning *
+     ),
+     notified as (select pg_notify(?, (select max(id) from appended)::text) as sent)
+     select appended.* from appended, notified order by appended.id`,
+    [LOG_APPEND_LOCK_KEY, model.id, actor, JSON.stringify(rows), STAGE_LOG_CHANNEL],
   );
-  await tx.flush();
-  await tx.execute('select pg_notify(?, ?)', [STAGE_LOG_CHANNEL, changes.at(-1)!.id]);
-  return changes;
+  return inserted.map((row) => tx.map(StageChange, row));
 }
 
 const LOG_RELATIONS = ['model', 'modelVersion'] as const;
