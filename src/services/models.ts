@@ -70,8 +70,10 @@ export async function deleteModel(em: EntityManager, name: string): Promise<Mode
   });
 }
 
-export function findModel(em: EntityManager, name: string): Promise<Model | null> {
-  return em.findOne(Model, { name });
+/** A hot read (every `model(name:)`), so plain SQL mapped to a managed entity; see resolution.ts. */
+export async function findModel(em: EntityManager, name: string): Promise<Model | null> {
+  const [row] = await em.execute('select * from model where name = ?', [name]);
+  return row ? em.map(Model, row) : null;
 }
 
 export function modelNotFound(name: string): NotFoundError {

@@ -42,7 +42,7 @@ export async function setStage(em: EntityManager, input: SetStageInput): Promise
     const model = await tx.findOne(Model, { name: input.model }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(input.model);
     // Read after the lock, so what we see is what the previous promotion committed.
-    const version = await resolveVersion(tx, model, parseVersionText(input.version), { refresh: true });
+    const version = await resolveVersion(tx, model, parseVersionText(input.version));
     if (!version) return versionNotFound(input.model, input.version);
     if (version.stage === target) return { version, archived: [], changes: [] };
 

@@ -82,7 +82,7 @@ export async function deleteVersion(em: EntityManager, modelName: string, versio
   return em.transactional(async (tx) => {
     const model = await tx.findOne(Model, { name: modelName }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(modelName);
-    const found = await resolveVersion(tx, model, parseVersionText(version), { refresh: true });
+    const found = await resolveVersion(tx, model, parseVersionText(version));
     if (!found) return versionNotFound(modelName, version);
     if (isUniqueStage(found.stage)) {
       return new StageConflictError(`version ${found.name} of ${modelName} is in ${found.stage.toUpperCase()}; archive it before deleting it`, found);
