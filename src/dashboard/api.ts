@@ -1,7 +1,7 @@
-import { mergeFeed } from './state/models.js';
+import { feedItemOf, mergeFeed } from './state/models.js';
 import type { FetchModelNames } from './state/paging.js';
 import type { SetStageAnswer } from './state/promote.js';
-import type { FeedItem, ModelView, Scope, Stage, VersionView } from './state/types.js';
+import type { ModelView, Scope, Stage, StageChangeLike, VersionView } from './state/types.js';
 
 /** A GraphQL error with its `extensions.code` (UNAUTHENTICATED, FORBIDDEN…). */
 export class ApiError extends Error {
@@ -87,21 +87,15 @@ const SET_STAGE_MUTATION = `
     }
   }`;
 
-export type RawChange = Omit<FeedItem, 'version' | 'number'> & { modelVersion: { name: string; number: number } };
-export interface RawModel {
-  name: string;
-  description: string | null;
-  tags: string[];
-  production: VersionView | null;
-  staging: VersionView | null;
-  latest: VersionView | null;
-  versions: { edges: { node: VersionView }[] };
-}
+/** A change as the model query reads it from the log (its model is the one asked for). */
+export type RawChange = Omit<StageChangeLike, 'model'>;
+/** The model query's answer: the page's model, with versions still in their connection. */
+export type RawModel = Omit<ModelView, 'versions' | 'feed'> & { versions: { edges: { node: VersionView }[] } };
 
 /** The model query's answer as the page keeps it; the feed starts from the model's newest changes. */
 export function toModelView(raw: RawModel, changes: RawChange[]): ModelView {
   const versions = raw.versions.edges.map((e) => e.node);
-  const feed = changes.map(({ modelVersion, ...change }) => ({ ...change, version: modelVersion.name, number: modelVersion.number }));
+  const feed = changes.map(feedItemOf);
   return {
     name: raw.name,
     description: raw.description,

@@ -9,7 +9,7 @@ export function compareCursors(a: string, b: string): number {
   return x === y ? 0 : x < y ? -1 : 1;
 }
 
-export function feedItemOf(change: StageChangeLike): FeedItem {
+export function feedItemOf(change: Omit<StageChangeLike, 'model'>): FeedItem {
   return {
     cursor: change.cursor,
     version: change.modelVersion.name,
