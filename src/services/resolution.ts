@@ -31,7 +31,7 @@ export function versionKey(version: string): { number: number } | { name: string
 }
 
 /** A model by id or entity, or by name (resolved in the same query, with a join). */
-export type ModelRef = Model | { id: string } | { name: string };
+export type ModelKey = Model | { id: string } | { name: string };
 
 /**
  * The version a selector names, or null. LATEST is the highest number; ARCHIVED and NONE,
@@ -42,7 +42,7 @@ export type ModelRef = Model | { id: string } | { name: string };
  * `em.map` hands back a managed entity refreshed with the row's current values (also inside a
  * transaction that just took a lock).
  */
-export async function resolveVersion(em: EntityManager, model: ModelRef, selector: VersionSelector): Promise<ModelVersion | null> {
+export async function resolveVersion(em: EntityManager, model: ModelKey, selector: VersionSelector): Promise<ModelVersion | null> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if ('id' in model) {
