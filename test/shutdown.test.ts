@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { freshDatabase } from './support/database.js';
 import { SET_STAGE } from './support/fixtures.js';
 import { spawnServer } from './support/process.js';
+import { sseSubscribe } from './support/subscribers.js';
 
 const TOKEN = 'mst_shutdown_test_admin_token_0123456789abcdef';
 const drops: (() => Promise<void>)[] = [];
@@ -21,7 +22,7 @@ async function post(url: string, query: string, variables?: Record<string, unkno
 }
 
 describe('SIGTERM', () => {
-  it('lets an in-flight promotion finish, closes websockets with 1001, and exits 0', async () => {
+  it('lets an in-flight promotion finish, closes websockets with 1001, ends SSE streams, and exits 0', async () => {
     const database = await freshDatabase();
     drops.push(database.drop);
     const server = await spawnServer({ DATABASE_URL: database.url, MODELSTAGE_ADMIN_TOKEN: TOKEN });
@@ -32,6 +33,7 @@ describe('SIGTERM', () => {
     const closeCode = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TOKEN}` } }));
+    const sse = await sseSubscribe(server.url, { name: 'inflight' }, TOKEN);
 
     // Hold the model's row lock so that the promotion is still running when SIGTERM arrives.
     const blocker = new pg.Client({ connectionString: database.url });
@@ -40,6 +42,7 @@ describe('SIGTERM', () => {
     await blocker.query(`select * from model where name = 'inflight' for update`);
     const promotion = post(server.url, SET_STAGE, { name: 'inflight', version: '1', stage: 'PRODUCTION', force: false });
     await new Promise((resolve) => setTimeout(resolve, 300));
+    const stoppedAt = Date.now();
     const exited = server.stop('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await blocker.query('commit');
@@ -50,5 +53,8 @@ describe('SIGTERM', () => {
     expect(result.data.setStage.__typename).toBe('SetStageSuccess');
     expect(await closeCode).toBe(1001);
     expect(await exited).toBe(0);
+    // The SSE stream was ended by the server, not left hanging until a timeout.
+    expect(sse.completed).toBe(true);
+    expect(Date.now() - stoppedAt).toBeLessThan(8_000);
   });
 });

@@ -33,6 +33,8 @@ type Listener = (change: StageChange) => void;
  */
 export class StageFeed {
   private readonly listeners = new Set<Listener>();
+  /** Ends each open stream (on shutdown, so SSE responses finish instead of hanging). */
+  private readonly enders = new Set<() => void>();
   private readonly streamsByToken = new Map<string, Set<(error: Error) => void>>();
   private head = '0';
   private pumping: Promise<void> | undefined;
@@ -52,8 +54,10 @@ export class StageFeed {
     this.pollTimer.unref();
   }
 
+  /** Stops polling and completes every open stream; clients resume with `after`. */
   stop(): void {
     clearInterval(this.pollTimer);
+    for (const end of this.enders) end();
   }
 
   /** The last cursor this instance delivered. */
@@ -116,6 +120,8 @@ export class StageFeed {
         else deliver(change);
       };
       this.listeners.add(listener);
+      const end = () => void stop();
+      this.enders.add(end);
       const untrack = tokenId !== null ? this.onTokenRevoked(tokenId, (error) => stop(error)) : () => undefined;
 
       try {
@@ -135,6 +141,7 @@ export class StageFeed {
       }
       await stop;
       this.listeners.delete(listener);
+      this.enders.delete(end);
       untrack();
     });
   }
