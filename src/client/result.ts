@@ -3,11 +3,12 @@ import type { ErrorCode } from './generated/graphql.js';
 /**
  * A refusal reported as a top-level GraphQL error rather than as data: no or a bad token
  * (UNAUTHENTICATED), a missing scope (FORBIDDEN), arguments the schema rejects
- * (BAD_USER_INPUT), RATE_LIMITED, or a masked INTERNAL_SERVER_ERROR.
+ * (BAD_USER_INPUT), or a masked INTERNAL_SERVER_ERROR. Too many failed authentications from one
+ * address are UNAUTHENTICATED too, with `reason` RATE_LIMITED.
  */
 export interface RequestError {
   __typename: 'RequestError';
-  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR' | (string & {});
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'INTERNAL_SERVER_ERROR' | (string & {});
   message: string;
 }
 

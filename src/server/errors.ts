@@ -10,7 +10,9 @@ import { withoutSuggestions } from './limits.js';
 export function toClientError(error: unknown, log: (line: string) => void, options: { suggestions?: boolean } = {}): GraphQLError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof TooManyFailuresError) {
-    return coded(original.message, 'RATE_LIMITED', 429, error, { 'Retry-After': String(original.retryAfterSeconds) });
+    // Still UNAUTHENTICATED, as the contract promises for a missing or bad token; the reason
+    // and the 429 tell a client that waiting will help.
+    return coded(original.message, 'UNAUTHENTICATED', 429, error, { 'Retry-After': String(original.retryAfterSeconds) }, { reason: 'RATE_LIMITED' });
   }
   if (original instanceof UnauthenticatedError) return coded(original.message, 'UNAUTHENTICATED', 401, error);
   if (original instanceof ForbiddenError) return coded(original.message, 'FORBIDDEN', 403, error);
@@ -42,10 +44,10 @@ function clientMistake(error: GraphQLError, suggestions: boolean): GraphQLError 
   });
 }
 
-function coded(message: string, code: string, status: number, source: unknown, headers?: Record<string, string>): GraphQLError {
+function coded(message: string, code: string, status: number, source: unknown, headers?: Record<string, string>, details?: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, {
     path: source instanceof GraphQLError ? source.path : undefined,
-    extensions: { code, http: { status, headers } },
+    extensions: { code, ...details, http: { status, headers } },
   });
 }
 

@@ -45,30 +45,31 @@ export class Authenticator {
     const key = secret === undefined ? undefined : hashSecret(secret);
     const cached = key !== undefined && this.cacheTrusted ? this.valid.get(key) : undefined;
     if (cached) return cached;
+    // The environment's admin token is compared in constant time and without a lookup, even for
+    // a blocked address, so that its operators are never locked out (choose a long random one).
+    if (secret !== undefined && this.options.adminToken !== undefined && matchesSecret(secret, this.options.adminToken)) return this.remember(key!, ADMIN);
     // A blocked address gets no lookup, so guessing gains nothing; except for secrets shaped like
     // the ones this server makes: 256 random bits cannot be guessed, and valid clients sharing the
-    // address (a NAT, a proxy) keep working. The admin token from the environment, which may be
-    // weak, is never compared for a blocked address.
+    // address (a NAT, a proxy) keep working.
     const blockedFor = this.blockedFor(clientAddress);
     if (blockedFor > 0 && !(secret !== undefined && isGeneratedSecret(secret))) throw new TooManyFailuresError(blockedFor);
-    const principal = secret === undefined ? null : await this.lookUp(secret, blockedFor === 0);
+    const principal = secret === undefined ? null : await findActiveToken(this.orm.em.fork(), secret);
     if (!principal) {
       this.recordFailure(clientAddress);
       if (blockedFor > 0) throw new TooManyFailuresError(blockedFor);
       throw new UnauthenticatedError(secret === undefined ? 'send a token: Authorization: Bearer <token>' : 'the token is unknown or revoked');
     }
-    if (this.cacheTrusted) this.valid.set(key!, principal);
+    return this.remember(key!, principal);
+  }
+
+  private remember(key: string, principal: Principal): Principal {
+    if (this.cacheTrusted) this.valid.set(key, principal);
     return principal;
   }
 
   /** A token was revoked somewhere, or notifications may have been missed. */
   forgetTokens(): void {
     this.valid.clear();
-  }
-
-  private async lookUp(secret: string, withAdmin: boolean): Promise<Principal | null> {
-    if (withAdmin && this.options.adminToken !== undefined && matchesSecret(secret, this.options.adminToken)) return ADMIN;
-    return findActiveToken(this.orm.em.fork(), secret);
   }
 
   /** Seconds until the address may try again, or 0 when it is not blocked. */
