@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -94,6 +95,9 @@ export async function startApp(options: AppOptions): Promise<App> {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS' },
+    // GraphiQL from the package itself: yoga's default page loads its scripts from a CDN, which
+    // machines without internet access (and strict networks) cannot reach.
+    renderGraphiQL,
     cors: corsOptions(options.corsOrigins ?? []),
     maskedErrors: { maskError: (error) => clientError(error) },
     // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
