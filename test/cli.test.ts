@@ -191,6 +191,7 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
       ['model', 'register'],
       ['token', 'create', 'x', '--scopes', 'read,root'],
       ['model', 'list', '--bogus'],
+      ['watch', '--after', 'yesterday'],
     ];
     const runs = await Promise.all(usages.map((args) => cli(args)));
     runs.forEach((run, i) => {

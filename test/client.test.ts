@@ -171,3 +171,32 @@ describe('typed client subscription', () => {
     }
   });
 });
+
+describe('a watch the server refuses', () => {
+  it('ends with the server\'s reason instead of reconnecting forever', async () => {
+    const server = await startTestServer();
+    try {
+      const { watchStageChanges } = await import('../src/client/live.js');
+      const { default: WebSocket } = await import('ws');
+      const statuses: [string, string | undefined][] = [];
+      const ended = new Promise<void>((resolve) => {
+        watchStageChanges({
+          url: server.url,
+          token: ADMIN_TOKEN,
+          after: 'not-a-cursor',
+          webSocketImpl: WebSocket,
+          onChange: () => undefined,
+          onStatus: (status, detail) => {
+            statuses.push([status, detail]);
+            if (status === 'closed') resolve();
+          },
+        });
+      });
+      await ended;
+      expect(statuses.at(-1)![1]).toContain('after must be a stage-change cursor');
+      expect(statuses.filter(([status]) => status === 'reconnecting')).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -47,6 +47,11 @@ function scopesArg(value: string): Scope[] {
   return scopes.map((scope) => scope.toUpperCase() as Scope);
 }
 
+function cursorArg(value: string): string {
+  if (!/^\d{1,18}$/.test(value)) throw new InvalidArgumentError('expected a cursor: the decimal position printed as "cursor"');
+  return value;
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /**
@@ -161,7 +166,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .command('watch')
     .description('print one JSON line per stage change, live; reconnects and resumes behind the last line')
     .argument('[name]', 'only this model')
-    .option('--after <cursor>', 'first replay the changes after this cursor')
+    .option('--after <cursor>', 'first replay the changes after this cursor', cursorArg)
     .action(action(async ({ client, options }, name: string | undefined) => watch(client, name, options.after)));
 
   const token = program.command('token').description('API tokens (needs the admin scope)');

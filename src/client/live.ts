@@ -76,7 +76,10 @@ export function watchStageChanges(options: WatchOptions): Watch {
     current.subscribe<{ stageChanged: StageChangeEvent }>(
       { query: STAGE_CHANGED_SUBSCRIPTION, variables: { name: options.name ?? null, after: cursor ?? null } },
       {
-        next: ({ data }) => {
+        next: ({ data, errors }) => {
+          // The server refused the operation itself (a malformed `after`, a revoked token): it
+          // completes right after, and retrying would only be refused again.
+          if (errors?.length && !data) fatal = describe(errors);
           const change = data?.stageChanged;
           if (!change || (cursor !== undefined && BigInt(change.cursor) <= BigInt(cursor))) return;
           cursor = change.cursor;

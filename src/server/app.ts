@@ -65,10 +65,12 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
-  // Here at once (from the revoking request), elsewhere through the notification.
+  const clientError = (error: unknown) => toClientError(error, log, { suggestions: options.dev });
+  // Here at once (from the revoking request), elsewhere through the notification. The streams
+  // end with the client's error (code UNAUTHENTICATED) on every transport and path.
   const tokenRevoked = (tokenId: string | undefined) => {
     auth.forgetTokens();
-    if (tokenId) feed.endStreamsOf(tokenId, new UnauthenticatedError('the token was revoked'));
+    if (tokenId) feed.endStreamsOf(tokenId, clientError(new UnauthenticatedError('the token was revoked')));
   };
   const listener = new PgListener({
     url: options.databaseUrl,
@@ -89,7 +91,6 @@ export async function startApp(options: AppOptions): Promise<App> {
   await feed.start();
   await listener.start();
 
-  const clientError = (error: unknown) => toClientError(error, log, { suggestions: options.dev });
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
