@@ -20,18 +20,8 @@ export interface VersionView {
   createdAt: string;
 }
 
-/** One line of a model's feed: a committed stage change. */
-export interface FeedItem {
-  cursor: string;
-  version: string;
-  number: number;
-  from: string;
-  to: string;
-  forced: boolean;
-  displaced: boolean;
-  actor: string | null;
-  occurredAt: string;
-}
+/** One line of a model's feed: a committed stage change, its version flattened to name and number. */
+export type FeedItem = Omit<StageChangeLike, 'model' | 'modelVersion'> & { version: string; number: number };
 
 export interface ModelView {
   name: string;
