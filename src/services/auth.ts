@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { SCOPES, type Scope } from '../entities/index.js';
-import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { SCOPES } from '../entities/index.js';
+import { UnauthenticatedError } from './errors.js';
 import { findActiveToken, hashSecret, isGeneratedSecret, matchesSecret, type Principal } from './tokens.js';
 
 const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES) };
@@ -99,8 +99,4 @@ export class Authenticator {
 export function parseBearer(authorization: string | null | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   return match?.[1];
-}
-
-export function requireScope(principal: Principal, scope: Scope): void {
-  if (!principal.scopes.has(scope)) throw new ForbiddenError(`this operation needs the ${scope.toUpperCase()} scope; the token "${principal.name}" lacks it`);
 }

@@ -15,9 +15,7 @@ export interface FeedSubscription {
   after?: string;
   /** Token behind the subscription, so that revoking it can end the stream. */
   tokenId: string | null;
-  /** Undelivered changes allowed before the consumer counts as stalled. */
-  maxQueue?: number;
-  /** Called once when the consumer falls more than maxQueue changes behind. */
+  /** Called once when the consumer falls too far behind (the feed's queue limit). */
   onOverflow?: () => void;
 }
 
@@ -60,11 +58,6 @@ export class StageFeed {
     for (const end of this.enders) end();
   }
 
-  /** The last cursor this instance delivered. */
-  get deliveredHead(): string {
-    return this.head;
-  }
-
   get subscriberCount(): number {
     return this.listeners.size;
   }
@@ -103,7 +96,7 @@ export class StageFeed {
       let last = options.after ?? '0';
       let replaying = options.after !== undefined;
       const buffered: StageChange[] = [];
-      const maxQueue = options.maxQueue ?? this.maxQueue;
+      const maxQueue = this.maxQueue;
       const enqueue = boundedPush(push, stop, {
         maxQueue,
         onOverflow: options.onOverflow,
