@@ -1,10 +1,9 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Model, ModelVersion, isUniqueStage, type Stage, type StageChange, type StoredStage } from '../entities/index.js';
+import { Model, ModelVersion, StageChange, isUniqueStage, type Stage, type StoredStage } from '../entities/index.js';
 import { NotFoundError, StageConflictError, ValidationError } from './errors.js';
 import { modelNotFound } from './models.js';
-import { parseVersionText, resolveVersion } from './resolution.js';
-import { appendToLog, type PendingChange } from './stage-log.js';
+import { chosenVersionQuery, parseVersionText, type VersionSelector } from './resolution.js';
+import { logAppend, type PendingChange } from './stage-log.js';
 import { versionNotFound } from './versions.js';
 
 export interface SetStageInput {
@@ -31,6 +30,10 @@ export type SetStageOutcome = StageMoved | NotFoundError | StageConflictError | 
  * first so that promotions of one model run one after another: the check for a holder and the
  * move cannot interleave with another promotion's. STAGING and PRODUCTION hold one version: a
  * holder is a conflict unless `force`, which archives it in the same transaction.
+ *
+ * The hottest write of the API, so it is three plain statements inside the transaction rather
+ * than the unit of work: lock; read (and with force archive the holder); move and append to the log.
+ * Rows come back mapped to managed entities that already match the database.
  */
 export async function setStage(em: EntityManager, input: SetStageInput): Promise<SetStageOutcome> {
   if (input.stage === 'latest') {
@@ -39,36 +42,61 @@ export async function setStage(em: EntityManager, input: SetStageInput): Promise
   const target: StoredStage = input.stage;
   const forced = input.force ?? false;
   return em.transactional(async (tx) => {
-    const model = await tx.findOne(Model, { name: input.model }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!model) return modelNotFound(input.model);
-    // Read after the lock, so what we see is what the previous promotion committed.
-    const version = await resolveVersion(tx, model, parseVersionText(input.version));
-    if (!version) return versionNotFound(input.model, input.version);
-    if (version.stage === target) return { version, archived: [], changes: [] };
+    const [modelRow] = await tx.execute('select * from model where name = ? for update', [input.model]);
+    if (!modelRow) return modelNotFound(input.model);
+    const model = tx.map(Model, modelRow);
+    // A new statement after the lock, so it sees what the previous promotion committed.
+    const now = new Date();
+    const { chosen, holder, archived } = await readAndClear(tx, model, parseVersionText(input.version), target, forced, now);
+    if (!chosen) return versionNotFound(input.model, input.version);
+    if (chosen.stage === target) return { version: tx.map(ModelVersion, chosen), archived: [], changes: [] };
+    if (holder && !archived) {
+      return new StageConflictError(
+        `version ${String(holder.name)} of ${model.name} holds ${target.toUpperCase()}; pass force to archive it and promote version ${String(chosen.name)}`,
+        tx.map(ModelVersion, holder),
+      );
+    }
 
     const pending: PendingChange[] = [];
-    const archived: ModelVersion[] = [];
-    if (isUniqueStage(target)) {
-      const holder = await tx.findOne(ModelVersion, { model, stage: target }, { refresh: true });
-      if (holder) {
-        if (!forced) {
-          return new StageConflictError(
-            `version ${holder.name} of ${model.name} holds ${target.toUpperCase()}; pass force to archive it and promote version ${version.name}`,
-            holder,
-          );
-        }
-        pending.push({ version: holder, from: target, to: 'archived', forced, displaced: true });
-        holder.stage = 'archived';
-        archived.push(holder);
-        // Flushed on its own: the holder must leave the stage before the new one enters it,
-        // or the partial unique index refuses the update.
-        await tx.flush();
-      }
-    }
-    pending.push({ version, from: version.stage, to: target, forced, displaced: false });
-    version.stage = target;
-    await tx.flush();
-    const changes = await appendToLog(tx, model, pending, input.actor);
-    return { version, archived, changes };
+    const displaced = archived ? [tx.map(ModelVersion, archived)] : [];
+    for (const version of displaced) pending.push({ version, from: target, to: 'archived', forced, displaced: true });
+    const version = tx.map(ModelVersion, { ...chosen, stage: target, updated_at: now });
+    pending.push({ version, from: chosen.stage as StoredStage, to: target, forced, displaced: false });
+    // The move and the log append in one statement: the holder already left in an earlier one.
+    const append = logAppend(model, pending, input.actor);
+    const appended = await tx.execute<Row[]>(
+      `with moved as (update model_version set stage = ?, updated_at = ? where id = ?), ${append.ctes} ${append.select}`,
+      [target, now, chosen.id, ...append.params],
+    );
+    const changes = appended.map((row) => tx.map(StageChange, row));
+    return { version, archived: displaced, changes };
   });
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * One statement: the version the selector names, the version holding `target` (for STAGING and
+ * PRODUCTION), and, when `forced` and they differ, that holder archived. The holder must leave
+ * the stage in an earlier statement than the one that moves the new version in, or the partial
+ * unique index refuses the move. `holder` is the row as it was; `archived` as it is now.
+ */
+async function readAndClear(tx: EntityManager, model: Model, selector: VersionSelector, target: StoredStage, forced: boolean, now: Date) {
+  const chosen = chosenVersionQuery(model, selector);
+  const rows = await tx.execute<(Row & { role: string })[]>(
+    `with chosen as (${chosen.sql}),
+     holder as (select h.* from model_version h where h.model_id = ? and h.stage = ? and ?::boolean),
+     archived as (
+       update model_version a set stage = 'archived', updated_at = ?
+       from holder, chosen
+       where a.id = holder.id and holder.id <> chosen.id and ?::boolean
+       returning a.*
+     )
+     select 'chosen' as role, chosen.* from chosen
+     union all select 'holder', holder.* from holder
+     union all select 'archived', archived.* from archived`,
+    [...chosen.params, model.id, target, isUniqueStage(target), now, forced],
+  );
+  const byRole = new Map(rows.map(({ role, ...columns }) => [role, columns as Row]));
+  return { chosen: byRole.get('chosen'), holder: byRole.get('holder'), archived: byRole.get('archived') };
 }

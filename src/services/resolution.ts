@@ -43,6 +43,13 @@ export type ModelKey = Model | { id: string } | { name: string };
  * transaction that just took a lock).
  */
 export async function resolveVersion(em: EntityManager, model: ModelKey, selector: VersionSelector): Promise<ModelVersion | null> {
+  const chosen = chosenVersionQuery(model, selector);
+  const [row] = await em.execute(chosen.sql, chosen.params);
+  return row ? em.map(ModelVersion, row) : null;
+}
+
+/** The statement behind `resolveVersion`, for callers that fold it into a larger one. */
+export function chosenVersionQuery(model: ModelKey, selector: VersionSelector): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if ('id' in model) {
@@ -60,6 +67,5 @@ export async function resolveVersion(em: EntityManager, model: ModelKey, selecto
     conditions.push('v.stage = ?');
     params.push(selector.stage);
   }
-  const [row] = await em.execute(`select v.* from model_version v where ${conditions.join(' and ')} order by v.number desc limit 1`, params);
-  return row ? em.map(ModelVersion, row) : null;
+  return { sql: `select v.* from model_version v where ${conditions.join(' and ')} order by v.number desc limit 1`, params };
 }

@@ -19,7 +19,9 @@ export interface PendingChange {
 }
 
 /**
- * Appends changes to the log inside the caller's transaction, then signals listeners.
+ * The statement parts that append changes to the log inside the caller's transaction, then
+ * signal listeners: common table expressions and the select that returns the new rows, so that
+ * the caller runs them in the same statement as its own last write.
  *
  * Why the lock: a bigserial value is taken at insert, not at commit, so without it transaction
  * A could take id 7, transaction B id 8, and B commit first; a reader that saw 8 and resumes
@@ -29,11 +31,12 @@ export interface PendingChange {
  * everything after the last id I saw" never skips a row. It serializes only this short tail of a
  * promotion; PostgreSQL already serializes the commits of notifying transactions anyway.
  *
- * `pg_notify` runs through the transaction's own connection (`tx.execute`), so PostgreSQL delivers
- * it at commit and drops it on rollback.
+ * `pg_notify` runs through the transaction's own connection, so PostgreSQL delivers it at commit
+ * and drops it on rollback. One statement, so the lock is held for a single round trip before the
+ * commit: the insert reads from `log_lock`, so its ids are drawn only once the lock is ours;
+ * `log_notified` reads the inserted rows, so it runs after them.
  */
-export async function appendToLog(tx: EntityManager, model: Model, pending: PendingChange[], actor: string | null): Promise<StageChange[]> {
-  if (pending.length === 0) return [];
+export function logAppend(model: Model, pending: PendingChange[], actor: string | null): { ctes: string; select: string; params: unknown[] } {
   const rows = pending.map((change, order) => ({
     order,
     version_id: change.version.id,
@@ -42,23 +45,19 @@ export async function appendToLog(tx: EntityManager, model: Model, pending: Pend
     forced: change.forced,
     displaced: change.displaced,
   }));
-  // One statement, so the lock is held for a single round trip before the commit: the insert
-  // reads from `lock`, so its ids are drawn only once the lock is ours; `notified` reads the
-  // inserted rows, so it runs after them.
-  const inserted = await tx.execute<Record<string, unknown>[]>(
-    `with lock as (select pg_advisory_xact_lock(?) as held),
-     appended as (
+  return {
+    ctes: `log_lock as (select pg_advisory_xact_lock(?) as held),
+     log_appended as (
        insert into stage_change (model_id, model_version_id, from_stage, to_stage, forced, displaced, actor, transaction_id, occurred_at)
        select ?, r.version_id, r.from_stage, r.to_stage, r.forced, r.displaced, ?, pg_current_xact_id()::text, clock_timestamp()
-       from lock, jsonb_to_recordset(?::jsonb) as r("order" int, version_id bigint, from_stage text, to_stage text, forced boolean, displaced boolean)
+       from log_lock, jsonb_to_recordset(?::jsonb) as r("order" int, version_id bigint, from_stage text, to_stage text, forced boolean, displaced boolean)
        order by r."order"
        returning *
      ),
-     notified as (select pg_notify(?, (select max(id) from appended)::text) as sent)
-     select appended.* from appended, notified order by appended.id`,
-    [LOG_APPEND_LOCK_KEY, model.id, actor, JSON.stringify(rows), STAGE_LOG_CHANNEL],
-  );
-  return inserted.map((row) => tx.map(StageChange, row));
+     log_notified as (select pg_notify(?, (select max(id) from log_appended)::text) as sent)`,
+    select: 'select log_appended.* from log_appended, log_notified order by log_appended.id',
+    params: [LOG_APPEND_LOCK_KEY, model.id, actor, JSON.stringify(rows), STAGE_LOG_CHANNEL],
+  };
 }
 
 const LOG_RELATIONS = ['model', 'modelVersion'] as const;
