@@ -279,4 +279,29 @@ describe('revocation', () => {
     }
     expect(await server.gql('{ model(name: "must-not-exist") { name } }')).toMatchObject({ data: { model: null } });
   });
+
+  it('reaches another instance: its cached token stops working and its open subscriptions end', async () => {
+    const other = await startTestServer({ databaseUrl: server.databaseUrl });
+    try {
+      const name = fresh('elsewhere');
+      const secret = await server.token(['WRITE'], name);
+      // Used on the other instance first, so it sits in that instance's token cache.
+      expect((await other.gql('{ viewer { name } }', {}, secret)).data).toEqual({ viewer: { name } });
+      const model = await freshModel(1, 'STAGING');
+      const streams = [wsSubscribe(other.wsUrl, REPLAY, { name: model }, `Bearer ${secret}`), sseSubscribe(other.url, REPLAY, { name: model }, `Bearer ${secret}`)];
+      try {
+        for (const stream of streams) expect(await stream.next()).toMatchObject({ kind: 'event' });
+        const tokens = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');
+        await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: tokens.apiTokens.find((t) => t.name === name)!.id });
+        // The other instance hears of it through the token notification, within milliseconds.
+        for (const stream of streams) expect(await stream.next(3_000)).toMatchObject({ kind: 'error', payload: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+        const code = async () => (await other.gql('{ viewer { name } }', {}, secret)).errors?.[0]?.extensions?.code;
+        await expect.poll(code, { timeout: 2_000, interval: 20 }).toBe('UNAUTHENTICATED');
+      } finally {
+        await Promise.all(streams.map((stream) => stream.close()));
+      }
+    } finally {
+      await other.app.stop();
+    }
+  });
 });
