@@ -99,6 +99,7 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+DESCRIPTION\s+TAGS\s+UPDATED$/);
     expect(table.stdout).toMatch(/^iris\s+Iris classifier\s+sklearn,demo\s+\S+$/m);
     expect(jsonOf(await cli(['model', 'list', '--json'])).map((m: { name: string }) => m.name)).toEqual(['iris', 'wine']);
+    expect(jsonOf(await cli(['model', 'list', '--search', 'IN', '--json'])).map((m: { name: string }) => m.name)).toEqual(['wine']);
 
     const duplicate = await cli(['model', 'register', 'iris']);
     expect(duplicate).toMatchObject({ code: 1, stdout: '' });

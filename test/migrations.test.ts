@@ -15,7 +15,7 @@ describe('migrations', () => {
     cleanups.push(async () => void (await Promise.all(orms.map((orm) => orm.close()))));
     await Promise.all(orms.map((orm) => migrate(orm, database.url)));
     const applied = await sql<{ name: string }>(database.url, 'select name from mikro_orm_migrations');
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial']);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-model-name-search']);
   });
 
   it('leave the database exactly as the entity metadata describes it', async () => {

@@ -94,6 +94,33 @@ describe('version resolution', () => {
     expect(names).toContain('resolve');
   });
 
+  it('searches models by any part of the name, ignoring case, page by page', async () => {
+    for (const name of ['Fraud-Detector', 'fraud_scorer', 'fraudXscorer', 'churn', '100%-fraud']) await seedModel(server, name);
+    const search = async (text: string, first = 100, after?: string) =>
+      (await server.ok<any>('query($s: String, $f: Int, $a: String) { models(search: $s, first: $f, after: $a) { edges { cursor node { name } } pageInfo { hasNextPage } } }', { s: text, f: first, a: after }))
+        .models;
+    const names = (connection: any) => connection.edges.map((e: any) => e.node.name);
+    // In the database's name order (which depends on its collation).
+    const all = names(await search('FRAUD'));
+    expect([...all].sort()).toEqual(['100%-fraud', 'Fraud-Detector', 'fraudXscorer', 'fraud_scorer']);
+    // `_` and `%` are themselves, not wildcards.
+    expect(names(await search('d_s'))).toEqual(['fraud_scorer']);
+    expect(names(await search('%'))).toEqual(['100%-fraud']);
+    expect(names(await search('nothing-like-it'))).toEqual([]);
+    // An empty search is no filter.
+    expect(names(await search('')).length).toBeGreaterThanOrEqual(6);
+    const firstPage = await search('fraud', 2);
+    expect(names(firstPage)).toEqual(all.slice(0, 2));
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    const secondPage = await search('fraud', 2, firstPage.edges[1].cursor);
+    expect(names(secondPage)).toEqual(all.slice(2));
+    expect(secondPage.pageInfo.hasNextPage).toBe(false);
+    for (const bad of ['x'.repeat(256), 'a\u0000b']) {
+      const refused = await server.gql('query($s: String) { models(search: $s) { edges { cursor } } }', { s: bad });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('fetches any object by its global id', async () => {
     const { modelVersion } = await server.ok<any>('{ modelVersion(name: "resolve", version: "3") { id } }');
     const { node } = await server.ok<any>('query($id: ID!) { node(id: $id) { id ... on ModelVersion { number } } }', { id: modelVersion.id });

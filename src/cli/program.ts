@@ -91,9 +91,10 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
   const model = program.command('model').description('models and their versions');
   model
     .command('list')
-    .description('list every model')
-    .action(action(async ({ client, json }) =>
-      report(await client.models.list(), json, (models) =>
+    .description('list every model, by name')
+    .option('--search <text>', 'only models whose name contains this text (any case)')
+    .action(action(async ({ client, json, options }) =>
+      report(await client.models.list({ search: options.search }), json, (models) =>
         json ? printJson(models) : printTable(['NAME', 'DESCRIPTION', 'TAGS', 'UPDATED'], models.map((m) => [m.name, m.description, m.tags.join(','), m.updatedAt])))));
 
   model

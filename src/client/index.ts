@@ -79,9 +79,10 @@ export function createClient(options: ClientOptions) {
     execute(options, document, variables);
 
   const models = {
-    /** Every model, by name. */
-    list: () => allPages((after) => request(ModelsDocument, { first: PAGE, after }).then((r) => mapResult(r, (d) => toPage(d.models)))),
-    page: (args: { first?: number; after?: string } = {}) => request(ModelsDocument, args).then((r) => mapResult(r, (d) => toPage(d.models))),
+    /** Every model, by name; with `search`, those whose name contains it (any case). */
+    list: (filter: { search?: string } = {}) =>
+      allPages((after) => request(ModelsDocument, { first: PAGE, after, ...filter }).then((r) => mapResult(r, (d) => toPage(d.models)))),
+    page: (args: { first?: number; after?: string; search?: string } = {}) => request(ModelsDocument, args).then((r) => mapResult(r, (d) => toPage(d.models))),
   };
 
   const tokens = {

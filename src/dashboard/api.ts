@@ -37,10 +37,10 @@ export class Api {
     return this.request<{ viewer: { name: string; scopes: Scope[] } }>('query Viewer { viewer { name scopes } }').then((d) => d.viewer);
   }
 
-  modelNames: FetchModelNames = (first, after) =>
+  modelNames: FetchModelNames = (variables) =>
     this.request<{ models: Awaited<ReturnType<FetchModelNames>> }>(
-      'query ModelNames($first: Int, $after: String) { models(first: $first, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
-      { first, after },
+      'query ModelNames($first: Int, $after: String, $search: String) { models(first: $first, after: $after, search: $search) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
+      variables,
     ).then((d) => d.models);
 
   async model(name: string): Promise<ModelView | null> {

@@ -3,9 +3,13 @@ import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { entitySchemas } from '../entities/index.js';
 import { Migration0001Initial } from './migrations/0001-initial.js';
+import { Migration0002ModelNameSearch } from './migrations/0002-model-name-search.js';
 
 /** Listed statically so that src (tsx, vitest) and dist (node) find the same migrations. */
-const migrationsList = [{ name: '0001-initial', class: Migration0001Initial }];
+const migrationsList = [
+  { name: '0001-initial', class: Migration0001Initial },
+  { name: '0002-model-name-search', class: Migration0002ModelNameSearch },
+];
 
 /** Any constant works; it only has to be the same for every instance of Modelstage. */
 const MIGRATION_LOCK_KEY = 0x6d73_6d67; // "msmg"

@@ -22,6 +22,8 @@ export class Model {
 export const ModelSchema = new EntitySchema<Model>({
   class: Model,
   tableName: 'model',
+  // Search by any part of the name (see migration 0002; absent where pg_trgm cannot be created).
+  indexes: [{ name: 'model_name_search', expression: 'create index "model_name_search" on "model" using gin ("name" gin_trgm_ops)' }],
   properties: {
     id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     name: { type: 'text', unique: 'model_name_unique' },

@@ -62,8 +62,12 @@ builder.queryFields((t) => ({
   }),
   models: t.field({
     type: ModelConnection,
-    description: 'Models by name, ascending.',
-    args: { first: t.arg.int(), after: t.arg.string() },
+    description: 'Models by name, ascending. With `search`, only models whose name contains that text, ignoring case.',
+    args: {
+      first: t.arg.int(),
+      after: t.arg.string(),
+      search: t.arg.string({ description: 'Text the name must contain, in any case (`%` and `_` match themselves). At most 255 characters.' }),
+    },
     resolve: (_root, args, ctx) => listModels(ctx.em, args),
   }),
 }));

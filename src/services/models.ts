@@ -2,9 +2,9 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, ModelVersion, UNIQUE_STAGES } from '../entities/index.js';
 import { isUniqueViolation } from './db-errors.js';
-import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
+import { AlreadyExistsError, BadRequestError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
-import { checkName, checkText, normalizeTags } from './validation.js';
+import { LIMITS, checkName, checkText, normalizeTags } from './validation.js';
 
 /** ZenML's model-card fields, all optional text. */
 export const MODEL_CARD_FIELDS = ['description', 'license', 'audience', 'useCases', 'limitations', 'tradeOffs', 'ethics'] as const;
@@ -80,12 +80,31 @@ export function modelNotFound(name: string): NotFoundError {
   return new NotFoundError(`no model named ${JSON.stringify(name)}`);
 }
 
-/** Models by name, ascending. */
-export async function listModels(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<Page<Model>> {
+export interface ModelListArgs {
+  first?: number | null;
+  after?: string | null;
+  /** Keep models whose name contains this text, ignoring case. */
+  search?: string | null;
+}
+
+/** Models by name, ascending; with `search`, only those whose name contains it (any case). */
+export async function listModels(em: EntityManager, args: ModelListArgs): Promise<Page<Model>> {
   const limit = pageSize(args.first);
   const afterName = args.after == null ? undefined : decodeCursor('model', args.after);
-  const rows = await em.find(Model, afterName === undefined ? {} : { name: { $gt: afterName } }, { orderBy: { name: 'asc' }, limit: limit + 1 });
+  const search = searchPattern(args.search);
+  const name: { $gt?: string; $ilike?: string } = {};
+  if (afterName !== undefined) name.$gt = afterName;
+  if (search !== undefined) name.$ilike = search;
+  const rows = await em.find(Model, Object.keys(name).length > 0 ? { name } : {}, { orderBy: { name: 'asc' }, limit: limit + 1 });
   return toPage(rows, limit, (model) => encodeCursor('model', model.name), afterName !== undefined);
+}
+
+/** A LIKE pattern matching names that contain `search` literally (`%`, `_` and `\` escaped). */
+function searchPattern(search: string | null | undefined): string | undefined {
+  if (search == null || search === '') return undefined;
+  if ([...search].length > LIMITS.nameLength) throw new BadRequestError(`search must have at most ${LIMITS.nameLength} characters`);
+  if (search.includes('\u0000')) throw new BadRequestError('search must not contain U+0000');
+  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 function checkCard(card: ModelCard): ValidationError | undefined {

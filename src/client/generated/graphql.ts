@@ -135,6 +135,7 @@ export type RevokeApiTokenMutation = { revokeApiToken:
 export type ModelsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  search?: string | null | undefined;
 }>;
 
 
@@ -601,8 +602,8 @@ fragment ErrorFields on Error {
   }
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ModelsDocument = new TypedDocumentString(`
-    query Models($first: Int, $after: String) {
-  models(first: $first, after: $after) {
+    query Models($first: Int, $after: String, $search: String) {
+  models(first: $first, after: $after, search: $search) {
     edges {
       cursor
       node {
