@@ -83,6 +83,7 @@ run(() =>
           p99: best(all.map((p) => p.modelstage.p99)),
           errors: all.reduce((sum, p) => sum + p.modelstage.errors, 0),
         },
+        serverCpuMicrosPerPromotion: best(all.map((p) => p.serverCpuMicrosPerPromotion)),
         tpsRatio: best(all.map((p) => p.tpsRatio), true),
         relativeP50: best(all.map((p) => ratio(p.modelstage.p50, p.pgbench.p50))),
       };
