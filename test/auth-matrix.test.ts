@@ -203,6 +203,38 @@ describe('the authorization matrix', () => {
   });
 });
 
+describe('a document with several mutations', () => {
+  // Mutation fields run one after another: the refusal of a later one must not leave an earlier
+  // one committed. Each case is refused as a whole, before anything runs.
+  const cases: [string, string, string, Record<string, unknown>][] = [
+    ['a later field needs PROMOTE (literal stage)', 'write', 'mutation { a: createModel(name: "mixed-1") { __typename } b: setStage(name: "%SEED%", version: "1", stage: PRODUCTION) { __typename } }', {}],
+    ['a later field needs PROMOTE (stage in a variable)', 'write', 'mutation($s: ModelStage!) { a: createModel(name: "mixed-2") { __typename } b: setStage(name: "%SEED%", version: "1", stage: $s) { __typename } }', { s: 'PRODUCTION' }],
+    ['a later field needs PROMOTE (force in a variable)', 'write', 'mutation($f: Boolean) { a: createModel(name: "mixed-3") { __typename } b: setStage(name: "%SEED%", version: "1", stage: STAGING, force: $f) { __typename } }', { f: true }],
+    ['a later field needs ADMIN, inside a fragment', 'promote', 'mutation { ...Both } fragment Both on Mutation { a: createModel(name: "mixed-4") { __typename } ... on Mutation { b: createApiToken(name: "mixed-4", scopes: [ADMIN]) { __typename } } }', {}],
+  ];
+
+  it.each(cases)('%s: FORBIDDEN, nothing changes', async (_name, scope, query, variables) => {
+    const before = await digest.digest();
+    const response = await post(server.url, { query: query.replace('%SEED%', SEED), variables }, { authorization: `Bearer ${secrets[scope as Scope]}` });
+    expect(response.status).toBe(403);
+    expect(response.json).toMatchObject({ data: null, errors: [{ path: ['b'], extensions: { code: 'FORBIDDEN' } }] });
+    expect(response.json.errors).toHaveLength(1);
+    expect(await digest.digest()).toEqual(before);
+  });
+
+  it('runs every field when the token may use them all, and skips fields excluded by @skip', async () => {
+    const name = fresh('mixed-ok');
+    const both = await post(server.url, { query: `mutation { a: createModel(name: "${name}") { __typename } b: setStage(name: "${SEED}", version: "2", stage: ARCHIVED) { __typename } }` }, { authorization: `Bearer ${secrets.write}` });
+    expect(both.json).toEqual({ data: { a: { __typename: 'CreateModelSuccess' }, b: { __typename: 'SetStageSuccess' } } });
+    const skipped = await post(
+      server.url,
+      { query: `mutation($no: Boolean!) { a: createModel(name: "${name}-2") { __typename } b: setStage(name: "${SEED}", version: "2", stage: PRODUCTION) @skip(if: $no) { __typename } }`, variables: { no: true } },
+      { authorization: `Bearer ${secrets.write}` },
+    );
+    expect(skipped.json).toEqual({ data: { a: { __typename: 'CreateModelSuccess' } } });
+  });
+});
+
 describe('the actor', () => {
   it('is the name of the token that made the change, in the result and in the log', async () => {
     const token = await server.token(['PROMOTE'], 'release-bot');

@@ -24,10 +24,14 @@ export const builder = new SchemaBuilder<{
       promote: context.principal.scopes.has('promote'),
       admin: context.principal.scopes.has('admin'),
     }),
-    unauthorizedError: (_parent, context, info) =>
-      new ForbiddenError(`the token "${context.principal.name}" may not use ${info.parentType.name}.${info.fieldName}: it lacks the scope`),
+    unauthorizedError: (_parent, context, info) => new ForbiddenError(lacksScope(context.principal.name, `${info.parentType.name}.${info.fieldName}`)),
   },
 });
+
+/** Why a token was refused a field, in the same words wherever the check runs. */
+export function lacksScope(tokenName: string, coordinate: string): string {
+  return `the token "${tokenName}" may not use ${coordinate}: it lacks the scope`;
+}
 
 /** The schema's type parameters, for helpers that take refs. */
 export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

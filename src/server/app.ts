@@ -20,6 +20,7 @@ import { toClientError } from './errors.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import type { SubscriptionMultiplexer } from './multiplex.js';
 import { documentLimits, MAX_BODY_BYTES } from './limits.js';
+import { wholeMutationScopes } from './mutation-scopes.js';
 import { isOriginAllowed, corsOptions } from './origins.js';
 import { clientAddress, type ServerContext } from './request.js';
 import { serveStatic } from './static.js';
@@ -104,7 +105,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
     // print stacks and driver messages (SQL) for them.
     logging: quietLogger(log),
-    plugins: documentLimits(options.dev ?? false),
+    plugins: [...documentLimits(options.dev ?? false), wholeMutationScopes()],
     context: async (initial): Promise<Context> => {
       let principal = initial.principal;
       try {

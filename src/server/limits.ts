@@ -97,7 +97,7 @@ export function estimateObjects({ schema, document, operationName, variableValue
       } else {
         // Each fragment is costed once: spreading one many times cannot make this slow.
         const name = selection.name.value;
-        const fragment = fragments.get(name);
+        const fragment = fragments[name];
         if (fragment && !memo.has(name)) memo.set(name, costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)));
         total += memo.get(name) ?? 0;
       }
@@ -107,9 +107,10 @@ export function estimateObjects({ schema, document, operationName, variableValue
   return costOf(operation.selectionSet, root);
 }
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+/** A document's fragments by name, in the shape graphql-js's own helpers take. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   return fragments;
 }
 
