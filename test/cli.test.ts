@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/client/index.js';
 import { freshDatabase } from './support/database.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
+import { createVersion, seedModel } from './support/fixtures.js';
 
 /** The built `modelstage` bin, run as a subprocess against real servers. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,6 +77,20 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     server = await startTestServer();
   });
   afterAll(() => server?.stop());
+
+  it('writes all of a long output into a pipe before it exits', async () => {
+    const name = await seedModel(server, 'long-output');
+    const notes = 'x'.repeat(6_000);
+    for (let i = 0; i < 25; i += 1) await createVersion(server, name, { metadata: { notes } });
+    // Through a real pipe (64 KiB of buffer), as in `modelstage … --json | jq`.
+    const piped = ['bash', '-c', `set -o pipefail; node ${BIN} model version list ${name} --json | cat`];
+    for (let run = 0; run < 3; run += 1) {
+      const listed = await finish(start([], { url: server.url }, piped));
+      expect(listed.stdout.length).toBeGreaterThan(150_000);
+      expect(jsonOf(listed)).toHaveLength(25);
+      expect(listed.code).toBe(0);
+    }
+  });
 
   it('has --help on every command', async () => {
     const commands = [[], ['serve'], ['model'], ['model', 'list'], ['model', 'register'], ['model', 'version'], ['model', 'version', 'list'],
