@@ -207,6 +207,10 @@ describe('format', () => {
       framework: 'xgboost',
       layers: '[1,2]',
     });
+    // Metadata may be any JSON value; a lone one shows as a single row, none as no rows.
+    expect(flattenMetadata([0.5, 0.7])).toEqual({ value: '[0.5,0.7]' });
+    expect(flattenMetadata(0.5)).toEqual({ value: '0.5' });
+    expect(flattenMetadata(null)).toEqual({});
     expect(metricRows([{ metadata: { f1: 0.8 } }, null, { metadata: { f1: 0.9, auc: 0.95 } }])).toEqual([
       { key: 'auc', values: [undefined, undefined, '0.95'] },
       { key: 'f1', values: ['0.8', undefined, '0.9'] },

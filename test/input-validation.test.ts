@@ -36,8 +36,6 @@ describe('bad input gets a typed error and changes nothing', () => {
     ['empty version name', CREATE_VERSION, { model: 'valid', name: '' }, { __typename: 'ValidationError', field: 'name' }],
     ['over-long version name', CREATE_VERSION, { model: 'valid', name: 'v'.repeat(256) }, { __typename: 'ValidationError', field: 'name' }],
     ['duplicate version name', CREATE_VERSION, { model: 'valid', name: '1' }, { __typename: 'ValidationError' }],
-    ['metadata that is not an object', CREATE_VERSION, { model: 'valid', metadata: [1, 2] }, { __typename: 'ValidationError', field: 'metadata' }],
-    ['metadata that is a string', CREATE_VERSION, { model: 'valid', metadata: '{"a":' }, { __typename: 'ValidationError', field: 'metadata' }],
     ['huge metadata', CREATE_VERSION, { model: 'valid', metadata: { blob: 'x'.repeat(70_000) } }, { __typename: 'ValidationError', field: 'metadata' }],
     ['deeply nested metadata', CREATE_VERSION, { model: 'valid', metadata: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) }, { __typename: 'ValidationError', field: 'metadata' }],
   ];
@@ -58,6 +56,15 @@ describe('bad input gets a typed error and changes nothing', () => {
     expect((await server.ok<any>('query($n: String!) { model(name: $n) { name } }', { n: name })).model.name).toBe(name);
     const long = 'x'.repeat(255);
     expect((await server.ok<any>(CREATE_MODEL, { name: long })).createModel.__typename).toBe('CreateModelSuccess');
+  });
+
+  it('keeps metadata of any JSON kind, as the JSON scalar promises', async () => {
+    for (const metadata of [[1, 2], 'a text', 42, true, { metrics: { f1: 0.9 }, tags: ['x'] }]) {
+      const data = await server.ok<any>(`${CREATE_VERSION.replace('__typename', '__typename ... on CreateModelVersionSuccess { modelVersion { number } }')}`, { model: 'valid', metadata });
+      const number = data.createModelVersion.modelVersion.number;
+      const stored = await server.ok<any>('query($v: String!) { modelVersion(name: "valid", version: $v) { metadata } }', { v: String(number) });
+      expect(stored.modelVersion.metadata).toEqual(metadata);
+    }
   });
 
   it('a duplicate version name is ALREADY_EXISTS', async () => {

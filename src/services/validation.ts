@@ -49,10 +49,12 @@ export function normalizeTags(tags: readonly string[] | null | undefined, field 
   return [...new Set(tags)];
 }
 
-/** Metadata is a JSON object (metrics, parameters…) of bounded size and depth. */
+/**
+ * Metadata is any JSON value (the contract's JSON scalar), usually an object of metrics and
+ * parameters, of bounded size and depth.
+ */
 export function checkMetadata(value: unknown, field = 'metadata'): ValidationError | undefined {
   if (value == null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) return new ValidationError(`${field} must be a JSON object`, field);
   if (depthOf(value, LIMITS.metadataDepth) > LIMITS.metadataDepth) return new ValidationError(`${field} nests deeper than ${LIMITS.metadataDepth} levels`, field);
   const json = JSON.stringify(value);
   const bytes = Buffer.byteLength(json);

@@ -7,6 +7,9 @@ export function flattenMetadata(value: unknown, prefix = '', into: Record<string
     for (const [key, inner] of Object.entries(value)) flattenMetadata(inner, prefix ? `${prefix}.${key}` : key, into);
   } else if (prefix) {
     into[prefix] = formatValue(value);
+  } else if (value !== null) {
+    // Metadata that is a single value (a number, a list…) rather than an object of fields.
+    into.value = formatValue(value);
   }
   return into;
 }
