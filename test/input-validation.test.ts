@@ -67,6 +67,15 @@ describe('bad input gets a typed error and changes nothing', () => {
     }
   });
 
+  it('names the id it could not find when revoking a token', async () => {
+    const { id } = (await server.ok<any>('mutation { createApiToken(name: "gone", scopes: [READ]) { ... on CreateApiTokenSuccess { apiToken { id } } } }')).createApiToken.apiToken;
+    await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id });
+    const query = 'mutation($id: ID!) { revokeApiToken(id: $id) { __typename ... on Error { code message } } }';
+    for (const given of ['bogus', 'TW9kZWw6MQ', 'QXBpVG9rZW46OTk5OTk']) {
+      expect((await server.ok<any>(query, { id: given })).revokeApiToken).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: `no token with id "${given}"` });
+    }
+  });
+
   it('a duplicate version name is ALREADY_EXISTS', async () => {
     await server.ok(CREATE_VERSION, { model: 'valid', name: 'named' });
     const data = await server.ok<any>(CREATE_VERSION, { model: 'valid', name: 'named' });

@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The global id of the token.' }) },
     resolve: async (_root, { id }, ctx) => {
       const parsed = parseGlobalId(id);
-      const revoked = await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : '');
+      const revoked = await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : undefined, id);
       if (!(revoked instanceof NotFoundError)) ctx.tokenRevoked?.(revoked.id);
       return asResult(revoked, (apiToken) => ({ apiToken }));
     },

@@ -56,11 +56,15 @@ export async function createToken(em: EntityManager, name: string, scopes: reado
   return { secret, token };
 }
 
-/** Revokes a token at once, here and (through the notification) on every other instance. */
-export async function revokeToken(em: EntityManager, id: string): Promise<ApiToken | NotFoundError> {
+/**
+ * Revokes a token at once, here and (through the notification) on every other instance. `id` is
+ * the database id (undefined when the caller's id named no token); `shownAs` is the id as the
+ * caller gave it, for the message.
+ */
+export async function revokeToken(em: EntityManager, id: string | undefined, shownAs = id ?? ''): Promise<ApiToken | NotFoundError> {
   return em.transactional(async (tx) => {
-    const token = /^\d{1,18}$/.test(id) ? await tx.findOne(ApiToken, { id }) : null;
-    if (!token) return new NotFoundError(`no token with id ${JSON.stringify(id)}`);
+    const token = id !== undefined && /^\d{1,18}$/.test(id) ? await tx.findOne(ApiToken, { id }) : null;
+    if (!token) return new NotFoundError(`no token with id ${JSON.stringify(shownAs)}`);
     if (!token.revokedAt) {
       token.revokedAt = new Date();
       await tx.flush();
