@@ -62,7 +62,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
   const orm = await openOrm(options.databaseUrl);
   await migrate(orm, options.databaseUrl);
-  const bootstrapToken = options.adminToken ? null : await bootstrapAdminToken(orm.em.fork());
+  const bootstrap = options.adminToken ? undefined : await bootstrapAdminToken(orm.em.fork());
+  if (bootstrap && 'skipped' in bootstrap && bootstrap.skipped === 'registry not empty') {
+    log('no API token exists and MODELSTAGE_ADMIN_TOKEN is not set: set it to administer this registry');
+  }
+  const bootstrapToken = bootstrap && 'created' in bootstrap ? bootstrap.created : null;
 
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);

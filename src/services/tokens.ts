@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiToken, SCOPES, type Scope } from '../entities/index.js';
+import { ApiToken, Model, SCOPES, type Scope } from '../entities/index.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, NotFoundError, ValidationError } from './errors.js';
 import { checkName } from './validation.js';
@@ -90,16 +90,23 @@ export function matchesSecret(given: string, expected: string): boolean {
   return timingSafeEqual(Buffer.from(hashSecret(given), 'hex'), Buffer.from(hashSecret(expected), 'hex'));
 }
 
+/** What a start without MODELSTAGE_ADMIN_TOKEN did about the first admin token. */
+export type Bootstrap = { created: string } | { skipped: 'tokens exist' | 'registry not empty' };
+
 /**
- * On the first start on an empty database, without MODELSTAGE_ADMIN_TOKEN, creates an admin
- * token and returns its secret (to be printed once). An advisory lock keeps two instances
+ * On the first start on an empty database (no token, no model), without MODELSTAGE_ADMIN_TOKEN,
+ * creates an admin token and returns its secret, to be printed once. A registry that was filled
+ * through MODELSTAGE_ADMIN_TOKEN alone gets none: printing a fresh admin secret whenever the
+ * variable is left out would hand out a key on any restart. An advisory lock keeps two instances
  * starting together from both creating one.
  */
-export async function bootstrapAdminToken(em: EntityManager): Promise<string | null> {
+export async function bootstrapAdminToken(em: EntityManager): Promise<Bootstrap> {
   return em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(?)', [BOOTSTRAP_LOCK_KEY]);
-    if ((await tx.count(ApiToken, {})) > 0) return null;
+    if ((await tx.count(ApiToken, {})) > 0) return { skipped: 'tokens exist' };
+    if ((await tx.count(Model, {})) > 0) return { skipped: 'registry not empty' };
     const created = await createToken(tx, 'admin', ['admin']);
-    return 'secret' in created ? created.secret : null;
+    if (!('secret' in created)) throw new Error(`could not create the first admin token: ${created.message}`);
+    return { created: created.secret };
   });
 }
