@@ -78,20 +78,6 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
   });
   afterAll(() => server?.stop());
 
-  it('writes all of a long output into a pipe before it exits', async () => {
-    const name = await seedModel(server, 'long-output');
-    const notes = 'x'.repeat(6_000);
-    for (let i = 0; i < 25; i += 1) await createVersion(server, name, { metadata: { notes } });
-    // Through a real pipe (64 KiB of buffer), as in `modelstage … --json | jq`.
-    const piped = ['bash', '-c', `set -o pipefail; node ${BIN} model version list ${name} --json | cat`];
-    for (let run = 0; run < 3; run += 1) {
-      const listed = await finish(start([], { url: server.url }, piped));
-      expect(listed.stdout.length).toBeGreaterThan(150_000);
-      expect(jsonOf(listed)).toHaveLength(25);
-      expect(listed.code).toBe(0);
-    }
-  });
-
   it('has --help on every command', async () => {
     const commands = [[], ['serve'], ['model'], ['model', 'list'], ['model', 'register'], ['model', 'version'], ['model', 'version', 'list'],
       ['model', 'version', 'create'], ['model', 'version', 'get'], ['model', 'version', 'update'], ['model', 'version', 'delete'],
@@ -193,6 +179,9 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     // --url and --token win over the environment.
     expect((await cli(['--url', server.url, '--token', ADMIN_TOKEN, 'model', 'list'], { url: 'http://127.0.0.1:1/graphql', token: 'wrong' })).code).toBe(0);
     expect((await cli(['model', 'list'], { url: 'http://127.0.0.1:1/graphql' })).code).toBe(1);
+    const unreachable = await cli(['model', 'list', '--json'], { url: 'http://127.0.0.1:1/graphql' });
+    expect(unreachable).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(unreachable.stderr)).toMatchObject({ error: { code: 'UNREACHABLE', message: expect.stringContaining('127.0.0.1:1') } });
   });
 
   it('exits 2 on bad usage, printing nothing on stdout', async () => {
@@ -244,6 +233,20 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     const run = await finish(start(['model', 'list', '--json'], { url: server.url }, ['npx', '--no-install', 'modelstage']));
     expect(run.code).toBe(0);
     expect(jsonOf(run).map((m: { name: string }) => m.name)).toContain('iris');
+  });
+
+  it('writes all of a long output into a pipe before it exits', async () => {
+    const name = await seedModel(server, 'long-output');
+    const notes = 'x'.repeat(6_000);
+    for (let i = 0; i < 25; i += 1) await createVersion(server, name, { metadata: { notes } });
+    // Through a real pipe (64 KiB of buffer), as in `modelstage … --json | jq`.
+    const piped = ['bash', '-c', `set -o pipefail; node ${BIN} model version list ${name} --json | cat`];
+    for (let run = 0; run < 3; run += 1) {
+      const listed = await finish(start([], { url: server.url }, piped));
+      expect(listed.stdout.length).toBeGreaterThan(150_000);
+      expect(jsonOf(listed)).toHaveLength(25);
+      expect(listed.code).toBe(0);
+    }
   });
 });
 

@@ -35,7 +35,7 @@ export function versionRecord(version: ModelVersion): Record<string, unknown> {
 }
 
 /** A server's error outcome on stderr: readable, or as `{"error": ...}` with --json. */
-export function printError(error: OutcomeError, json: boolean): void {
+export function printError(error: Pick<OutcomeError, 'code' | 'message'>, json: boolean): void {
   if (json) process.stderr.write(`${JSON.stringify({ error })}\n`);
   else process.stderr.write(`modelstage: ${error.code}: ${error.message}\n`);
 }

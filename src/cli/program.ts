@@ -299,7 +299,9 @@ export async function run(argv: string[]): Promise<number | undefined> {
       return EXIT.usage;
     }
     if (error instanceof ModelstageError) {
-      process.stderr.write(`modelstage: ${error.message}\n`);
+      // No answer to report (the server could not be reached, or answered with something else).
+      const code = error.kind === 'network' ? 'UNREACHABLE' : 'BAD_RESPONSE';
+      printError({ code, message: error.message }, program.opts<GlobalOptions>().json ?? false);
       return EXIT.failed;
     }
     throw error;
