@@ -45,7 +45,9 @@ export async function serve(): Promise<void> {
       // Printed once, on the first start on an empty database; only its hash is stored.
       console.log(`\nCreated an admin token (shown this once, keep it safe):\n\n  ${app.bootstrapToken}\n`);
     }
-    log(`serving ${app.url} (dashboard at ${app.url.replace(/graphql$/, '')})`);
+    // app.url is where this machine reaches the server; say so when it listens more widely.
+    const everywhere = config.host === '0.0.0.0' || config.host === '::' ? ` (listening on ${config.host}, every interface)` : '';
+    log(`serving ${app.url}${everywhere} (dashboard at ${app.url.replace(/graphql$/, '')})`);
     if (stopping) await app.stop();
   } catch (error) {
     log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
