@@ -37,7 +37,7 @@ describe('editing models and versions', () => {
     expect(first.updateModelVersion.modelVersion).toEqual({ description: null, tags: ['candidate'], metadata: { accuracy: 0.9 }, stage: 'STAGING' });
     const second = await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: 'staging', description: 'best so far' });
     expect(second.updateModelVersion.modelVersion).toMatchObject({ description: 'best so far', tags: ['candidate'], metadata: { accuracy: 0.9 } });
-    expect((await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '1', metadata: 'text' })).updateModelVersion).toMatchObject({
+    expect((await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '1', metadata: { blob: 'x'.repeat(70_000) } })).updateModelVersion).toMatchObject({
       __typename: 'ValidationError', field: 'metadata',
     });
     expect((await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '7' })).updateModelVersion.__typename).toBe('NotFoundError');
