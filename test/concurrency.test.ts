@@ -62,6 +62,29 @@ describe('racing requests', () => {
     ).rejects.toThrow(/model_version_unique_stage_holder/);
   });
 
+  it('a promotion waiting on a locked version holds up no other model: the log lock is taken last', async () => {
+    await seedModel(server, 'stuck', 1);
+    await seedModel(server, 'free', 1);
+    const blocker = new pg.Client({ connectionString: server.databaseUrl });
+    await blocker.connect();
+    try {
+      // As an edit of version 1's metadata that has not committed yet would.
+      await blocker.query('begin');
+      await blocker.query("select v.id from model_version v join model m on m.id = v.model_id where m.name = 'stuck' for update of v");
+      let stuckSettled = false;
+      const stuck = setStage(server, 'stuck', '1', 'STAGING').finally(() => (stuckSettled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stuckSettled).toBe(false);
+      // Another model's promotion goes through while the first one waits.
+      expect((await setStage(server, 'free', '1', 'STAGING')).__typename).toBe('SetStageSuccess');
+      expect(stuckSettled).toBe(false);
+      await blocker.query('commit');
+      expect((await stuck).__typename).toBe('SetStageSuccess');
+    } finally {
+      await blocker.end();
+    }
+  });
+
   it('a reader that has seen cursor N never later finds a new row below N', async () => {
     await seedModel(server, 'order-a', 15);
     await seedModel(server, 'order-b', 15);

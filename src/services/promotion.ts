@@ -63,9 +63,9 @@ export async function setStage(em: EntityManager, input: SetStageInput): Promise
     const version = tx.map(ModelVersion, { ...chosen, stage: target, updated_at: now });
     pending.push({ version, from: chosen.stage as StoredStage, to: target, forced, displaced: false });
     // The move and the log append in one statement: the holder already left in an earlier one.
-    const append = logAppend(model, pending, input.actor);
+    const append = logAppend(model, pending, input.actor, 'moved');
     const appended = await tx.execute<Row[]>(
-      `with moved as (update model_version set stage = ?, updated_at = ? where id = ?), ${append.ctes} ${append.select}`,
+      `with moved as (update model_version set stage = ?, updated_at = ? where id = ? returning id), ${append.ctes} ${append.select}`,
       [target, now, chosen.id, ...append.params],
     );
     const changes = appended.map((row) => tx.map(StageChange, row));
@@ -84,7 +84,9 @@ type Row = Record<string, unknown>;
 async function readAndClear(tx: EntityManager, model: Model, selector: VersionSelector, target: StoredStage, forced: boolean, now: Date) {
   const chosen = chosenVersionQuery(model, selector);
   const rows = await tx.execute<(Row & { role: string })[]>(
-    `with chosen as (${chosen.sql}),
+    // Locked, so that an edit of its description or metadata waits for this transaction and the
+    // version this returns is still the version when it commits.
+    `with chosen as (${chosen.sql} for update of v),
      holder as (select h.* from model_version h where h.model_id = ? and h.stage = ? and ?::boolean),
      archived as (
        update model_version a set stage = 'archived', updated_at = ?

@@ -21,7 +21,9 @@ export interface PendingChange {
 /**
  * The statement parts that append changes to the log inside the caller's transaction, then
  * signal listeners: common table expressions and the select that returns the new rows, so that
- * the caller runs them in the same statement as its own last write.
+ * the caller runs them in the same statement as its own last write. That write is the CTE named
+ * `afterWrite`; the lock reads from it, so PostgreSQL finishes the write (and any wait for its
+ * row locks) before taking the lock, which then covers only the append.
  *
  * Why the lock: a bigserial value is taken at insert, not at commit, so without it transaction
  * A could take id 7, transaction B id 8, and B commit first; a reader that saw 8 and resumes
@@ -36,7 +38,7 @@ export interface PendingChange {
  * commit: the insert reads from `log_lock`, so its ids are drawn only once the lock is ours;
  * `log_notified` reads the inserted rows, so it runs after them.
  */
-export function logAppend(model: Model, pending: PendingChange[], actor: string | null): { ctes: string; select: string; params: unknown[] } {
+export function logAppend(model: Model, pending: PendingChange[], actor: string | null, afterWrite: string): { ctes: string; select: string; params: unknown[] } {
   const rows = pending.map((change, order) => ({
     order,
     version_id: change.version.id,
@@ -46,7 +48,7 @@ export function logAppend(model: Model, pending: PendingChange[], actor: string 
     displaced: change.displaced,
   }));
   return {
-    ctes: `log_lock as (select pg_advisory_xact_lock(?) as held),
+    ctes: `log_lock as (select pg_advisory_xact_lock(?) as held from (select count(*) from ${afterWrite}) as written),
      log_appended as (
        insert into stage_change (model_id, model_version_id, from_stage, to_stage, forced, displaced, actor, transaction_id, occurred_at)
        select ?, r.version_id, r.from_stage, r.to_stage, r.forced, r.displaced, ?, pg_current_xact_id()::text, clock_timestamp()
