@@ -32,6 +32,12 @@ export async function openOrm(clientUrl: string, poolMax?: number): Promise<Mikr
   return MikroORM.init(ormOptions(clientUrl, poolMax));
 }
 
+/** Whether the optional trigram index behind model search exists (see migration 0002). */
+export async function hasModelSearchIndex(orm: MikroORM): Promise<boolean> {
+  const [row] = await orm.em.getConnection().execute<{ present: boolean }[]>("select to_regclass('model_name_search') is not null as present");
+  return row?.present === true;
+}
+
 /**
  * Brings the database to the current schema. A session-level advisory lock, held on a
  * connection of its own, makes a second instance starting at the same moment wait and then

@@ -6,7 +6,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { migrate, openOrm } from '../db/orm.js';
+import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import { Authenticator } from '../services/auth.js';
 import { UnauthenticatedError } from '../services/errors.js';
 import { PgListener } from '../services/pg-listener.js';
@@ -62,6 +62,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
   const orm = await openOrm(options.databaseUrl);
   await migrate(orm, options.databaseUrl);
+  if (!(await hasModelSearchIndex(orm))) log('models(search:) runs without its index: the pg_trgm extension could not be created in this database');
   const bootstrap = options.adminToken ? undefined : await bootstrapAdminToken(orm.em.fork());
   if (bootstrap && 'skipped' in bootstrap && bootstrap.skipped === 'registry not empty') {
     log('no API token exists and MODELSTAGE_ADMIN_TOKEN is not set: set it to administer this registry');
