@@ -24,16 +24,24 @@ describe('the first admin token (a start without MODELSTAGE_ADMIN_TOKEN)', () =>
     const starts = await Promise.all([bootstrapAdminToken(orm.em.fork()), bootstrapAdminToken(orm.em.fork())]);
     const created = starts.flatMap((start) => ('created' in start ? [start.created] : []));
     expect(created).toHaveLength(1);
-    expect(starts).toContainEqual({ skipped: 'tokens exist' });
+    expect(starts).toContainEqual({ skipped: 'active token exists' });
     expect(await findActiveToken(orm.em.fork(), created[0]!)).toMatchObject({ name: 'admin', scopes: new Set(['read', 'write', 'promote', 'admin']) });
-    expect(await bootstrapAdminToken(orm.em.fork())).toEqual({ skipped: 'tokens exist' });
+    expect(await bootstrapAdminToken(orm.em.fork())).toEqual({ skipped: 'active token exists' });
     expect(await sql(url, 'select name from api_token')).toEqual([{ name: 'admin' }]);
   });
 
   it('is not created on a registry filled through MODELSTAGE_ADMIN_TOKEN alone', async () => {
     const { url, orm } = await migratedDatabase();
     await sql(url, "insert into model (name) values ('filled-with-the-environment-token')");
-    expect(await bootstrapAdminToken(orm.em.fork())).toEqual({ skipped: 'registry not empty' });
+    expect(await bootstrapAdminToken(orm.em.fork())).toEqual({ skipped: 'no usable token' });
     expect(await sql(url, 'select count(*)::int as tokens from api_token')).toEqual([{ tokens: 0 }]);
+  });
+
+  it('is not created again once every token was revoked', async () => {
+    const { url, orm } = await migratedDatabase();
+    expect(await bootstrapAdminToken(orm.em.fork())).toHaveProperty('created');
+    await sql(url, 'update api_token set revoked_at = now()');
+    expect(await bootstrapAdminToken(orm.em.fork())).toEqual({ skipped: 'no usable token' });
+    expect(await sql(url, 'select count(*)::int as tokens from api_token')).toEqual([{ tokens: 1 }]);
   });
 });

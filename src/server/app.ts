@@ -64,8 +64,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   await migrate(orm, options.databaseUrl);
   if (!(await hasModelSearchIndex(orm))) log('models(search:) runs without its index: the pg_trgm extension could not be created in this database');
   const bootstrap = options.adminToken ? undefined : await bootstrapAdminToken(orm.em.fork());
-  if (bootstrap && 'skipped' in bootstrap && bootstrap.skipped === 'registry not empty') {
-    log('no API token exists and MODELSTAGE_ADMIN_TOKEN is not set: set it to administer this registry');
+  if (bootstrap && 'skipped' in bootstrap && bootstrap.skipped === 'no usable token') {
+    log('no API token is active and MODELSTAGE_ADMIN_TOKEN is not set: set it to administer this registry');
   }
   const bootstrapToken = bootstrap && 'created' in bootstrap ? bootstrap.created : null;
 

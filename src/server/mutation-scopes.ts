@@ -13,7 +13,7 @@ import type { Context } from '../schema/context.js';
 import { fragmentsOf } from './limits.js';
 
 type ScopeMap = Partial<Record<string, boolean>>;
-type FieldScopes = ScopeMap | ((parent: unknown, args: Record<string, unknown>, context: Context) => ScopeMap | Promise<ScopeMap>);
+type FieldScopes = ScopeMap | ((parent: unknown, args: Record<string, unknown>, context: Context) => ScopeMap | boolean | Promise<ScopeMap | boolean>);
 
 /**
  * Checks every field of a mutation against the token's scopes before the first one runs.
@@ -22,8 +22,10 @@ type FieldScopes = ScopeMap | ((parent: unknown, args: Record<string, unknown>, 
  * `mutation { a: createModel(…) b: setStage(…, stage: PRODUCTION) }` a WRITE token would commit
  * the model before being refused PRODUCTION. The contract says a forbidden call changes nothing,
  * so the whole operation is refused up front. The rules are the fields' own `authScopes`, read
- * from the schema and given the coerced arguments, so they cannot drift from scope-auth's; a
- * scope map grants the field when the token holds any scope set to true in it, as in scope-auth.
+ * from the schema and given the coerced arguments, so they are written once. A scope map grants
+ * the field when the token holds a scope set to true in it (this schema's only form); anything
+ * else in a map (`$all`, `$any`) grants nothing here, so a rule this check does not understand
+ * refuses rather than lets a field through.
  */
 export function wholeMutationScopes(): Plugin {
   return {
@@ -51,7 +53,13 @@ async function firstRefusedField({ schema, document, operationName, variableValu
   for (const [responseKey, [node]] of fields) {
     const field = mutation.getFields()[node!.name.value];
     if (!field) continue; // __typename
-    if (!(await grants(field, getArgumentValues(field, node!, variables.coerced), context))) {
+    let fieldArgs: Record<string, unknown>;
+    try {
+      fieldArgs = getArgumentValues(field, node!, variables.coerced);
+    } catch {
+      continue; // Arguments that do not fit: execution reports it on this field, which never runs.
+    }
+    if (!(await grants(field, fieldArgs, context))) {
       return { responseKey, message: lacksScope(context.principal.name, `${mutation.name}.${field.name}`) };
     }
   }
@@ -62,5 +70,6 @@ async function grants(field: GraphQLField<unknown, unknown>, args: Record<string
   const rule = (field.extensions as { pothosOptions?: { authScopes?: FieldScopes } }).pothosOptions?.authScopes;
   if (rule === undefined) return true;
   const scopes = typeof rule === 'function' ? await rule({}, args, context) : rule;
+  if (typeof scopes === 'boolean') return scopes;
   return Object.entries(scopes).some(([scope, wanted]) => wanted === true && context.principal.scopes.has(scope as never));
 }

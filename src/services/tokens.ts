@@ -91,7 +91,7 @@ export function matchesSecret(given: string, expected: string): boolean {
 }
 
 /** What a start without MODELSTAGE_ADMIN_TOKEN did about the first admin token. */
-export type Bootstrap = { created: string } | { skipped: 'tokens exist' | 'registry not empty' };
+export type Bootstrap = { created: string } | { skipped: 'active token exists' | 'no usable token' };
 
 /**
  * On the first start on an empty database (no token, no model), without MODELSTAGE_ADMIN_TOKEN,
@@ -103,8 +103,9 @@ export type Bootstrap = { created: string } | { skipped: 'tokens exist' | 'regis
 export async function bootstrapAdminToken(em: EntityManager): Promise<Bootstrap> {
   return em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(?)', [BOOTSTRAP_LOCK_KEY]);
-    if ((await tx.count(ApiToken, {})) > 0) return { skipped: 'tokens exist' };
-    if ((await tx.count(Model, {})) > 0) return { skipped: 'registry not empty' };
+    if ((await tx.count(ApiToken, { revokedAt: null })) > 0) return { skipped: 'active token exists' };
+    // Tokens once made, all revoked, or models made with MODELSTAGE_ADMIN_TOKEN alone.
+    if ((await tx.count(ApiToken, {})) > 0 || (await tx.count(Model, {})) > 0) return { skipped: 'no usable token' };
     const created = await createToken(tx, 'admin', ['admin']);
     if (!('secret' in created)) throw new Error(`could not create the first admin token: ${created.message}`);
     return { created: created.secret };
