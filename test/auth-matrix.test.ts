@@ -222,6 +222,18 @@ describe('a document with several mutations', () => {
     expect(await digest.digest()).toEqual(before);
   });
 
+  it('over graphql-ws too', async () => {
+    const before = await digest.digest();
+    const [, , query] = cases[0]!;
+    const socket = wsSubscribe(server.wsUrl, query.replace('%SEED%', SEED).replace('mixed-1', 'mixed-ws'), {}, `Bearer ${secrets.write}`);
+    try {
+      expect(await socket.next()).toMatchObject({ kind: 'error', payload: [{ path: ['b'], extensions: { code: 'FORBIDDEN' } }] });
+    } finally {
+      await socket.close();
+    }
+    expect(await digest.digest()).toEqual(before);
+  });
+
   it('runs every field when the token may use them all, and skips fields excluded by @skip', async () => {
     const name = fresh('mixed-ok');
     const both = await post(server.url, { query: `mutation { a: createModel(name: "${name}") { __typename } b: setStage(name: "${SEED}", version: "2", stage: ARCHIVED) { __typename } }` }, { authorization: `Bearer ${secrets.write}` });
