@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { getOperationAST, GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -51,6 +51,9 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
         const start = async () => root.subscribe({ ...args, contextValue: await createContext() }) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
         return multiplexer.join(key, start, member) as never;
       },
+      // `extensions.http` tells yoga which HTTP status to answer with; on a socket it means nothing.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(withoutHttp) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
       onConnect: async (ctx) => {
         try {
           await authenticate(ctx.connectionParams, ctx.extra.request);
@@ -131,6 +134,12 @@ function mayReplay(operation: OperationDefinitionNode, variables: Readonly<Recor
           (argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] != null : argument.value.kind !== Kind.NULL),
       ),
   );
+}
+
+function withoutHttp(error: GraphQLError): GraphQLFormattedError {
+  const { http: _http, ...extensions } = error.extensions;
+  const { extensions: _all, ...formatted } = error.toJSON();
+  return Object.keys(extensions).length > 0 ? { ...formatted, extensions } : formatted;
 }
 
 /** A subscriber that stopped reading: say why, then drop the connection if the close cannot get through. */
