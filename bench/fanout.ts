@@ -17,7 +17,7 @@ import { benchArgs, run } from './lib/cli.js';
 import { nowMs, type FromClient, type ToClient } from './lib/fanout-protocol.js';
 import { gql } from './lib/http.js';
 import { kib, printTable, ratio, summarize, writeResults, type Summary } from './lib/report.js';
-import { startServer, type ServerKind } from './lib/servers.js';
+import { cpuMeter, startServer, type ServerKind } from './lib/servers.js';
 import { withStack } from './lib/stack.js';
 
 const { flags, quick } = benchArgs({ subscribers: { type: 'string' }, promotions: { type: 'string' }, 'sockets-per-process': { type: 'string' } });
@@ -120,14 +120,14 @@ async function measure(kind: ServerKind, subscribers: number, databaseUrl: strin
     const loaded = await server.settledMemory();
 
     const responses: [string, number][] = [];
-    const cpuBefore = server.cpuSeconds();
+    const cpuMicrosPer = cpuMeter(server);
     for (let i = 0; i < PROMOTIONS; i += 1) {
       const changes = await promote();
       responses.push(...changes);
       expected += changes.length;
       if (!(await waitForEvents(clients, expected))) console.warn(`${kind}: promotion ${i + 1} did not reach every subscriber within ${EVENT_WAIT_MS / 1000} s`);
     }
-    const cpuMicros = (server.cpuSeconds() - cpuBefore) * 1e6;
+    const cpuMicros = cpuMicrosPer();
     const reports = await Promise.all(clients.map((client) => client.request({ type: 'report', responses }, 'report')));
     const sequences = new Set(reports.flatMap((r) => r.sequences));
     return {

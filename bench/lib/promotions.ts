@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { withClient } from './database.js';
 import { gql } from './http.js';
 import { ratio, summarize } from './report.js';
-import { startServer } from './servers.js';
+import { cpuMeter, startServer } from './servers.js';
 
 const run = promisify(execFile);
 
@@ -40,10 +40,10 @@ export async function promotionBenchmark(options: PromotionOptions) {
   const server = await startServer('modelstage', { env: { DATABASE_URL: options.databaseUrl } });
   try {
     await modelstagePromotions(server.url, { ...options, duration: Math.min(2, options.duration) });
-    const cpuBefore = server.cpuSeconds();
+    const cpuMicrosPer = cpuMeter(server);
     const modelstage = await modelstagePromotions(server.url, options);
     // Steadier than throughput on a shared machine: what one promotion costs the server process.
-    const serverCpuMicrosPerPromotion = ((server.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, modelstage.total);
+    const serverCpuMicrosPerPromotion = cpuMicrosPer(modelstage.total);
     return { pgbench, modelstage, serverCpuMicrosPerPromotion, tpsRatio: ratio(modelstage.transactionsPerSecond, pgbench.transactionsPerSecond) };
   } finally {
     await server.stop();

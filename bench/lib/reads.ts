@@ -1,6 +1,6 @@
 import { gql, load, type GraphQLBody, type LoadResult } from './http.js';
 import { ratio } from './report.js';
-import type { ServerProcess } from './servers.js';
+import { cpuMeter, type ServerProcess } from './servers.js';
 
 /** The two reads of issue 7, sent with the same variables to Modelstage and to the bare server. */
 export const READ_QUERIES = {
@@ -45,9 +45,9 @@ export async function readBenchmark(options: ReadOptions): Promise<ReadFigures[]
       let rss = 0;
       const sampler = setInterval(() => (rss = Math.max(rss, server.rss())), 250);
       try {
-        const cpuBefore = server.cpuSeconds();
+        const cpuMicrosPer = cpuMeter(server);
         const result = await load(server.url, options.token, bodies, options);
-        return { result, rss, cpuMicros: ((server.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.total) };
+        return { result, rss, cpuMicros: cpuMicrosPer(result.total) };
       } finally {
         clearInterval(sampler);
       }

@@ -66,6 +66,15 @@ export function rssOf(pid: number): number {
   return Number(kib ?? 0) * 1024;
 }
 
+/**
+ * Starts counting a server's CPU time; the returned function gives the microseconds spent since,
+ * divided by `per` (requests, promotions…), never by zero.
+ */
+export function cpuMeter(server: Pick<ServerProcess, 'cpuSeconds'>): (per?: number) => number {
+  const before = server.cpuSeconds();
+  return (per = 1) => ((server.cpuSeconds() - before) * 1e6) / Math.max(1, per);
+}
+
 /** utime + stime from /proc/PID/stat (in clock ticks of 1/100 s on Linux). */
 export function cpuSecondsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
