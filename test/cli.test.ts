@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/client/index.js';
 import { freshDatabase } from './support/database.js';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
+import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 import { createVersion, seedModel } from './support/fixtures.js';
 
 /** The built `modelstage` bin, run as a subprocess against real servers. */
@@ -282,13 +282,8 @@ describe('modelstage serve and watch', { timeout: 180_000 }, () => {
   });
 
   it('watch prints every change made by other processes, across a server restart, once each', async () => {
-    const database = await freshDatabase();
-    const servers: TestServer[] = [];
-    const serve = async (port = 0) => {
-      const next = await startTestServer({ databaseUrl: database.url, port });
-      servers.push(next);
-      return next;
-    };
+    const cluster = await startCluster();
+    const serve = cluster.start;
     try {
       const first = await serve();
       const cli = (url: string, args: string[]) => finish(start(args, { url }));
@@ -334,8 +329,7 @@ describe('modelstage serve and watch', { timeout: 180_000 }, () => {
       // A token the server refuses ends the watch with 1 instead of retrying forever.
       expect((await finish(start(['watch'], { url: other.url, token: 'mst_not_a_token' }))).code).toBe(1);
     } finally {
-      for (const each of servers) await each.app.stop().catch(() => undefined);
-      await database.drop();
+      await cluster.close();
     }
   });
 });

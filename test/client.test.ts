@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, documents, ModelstageError, type ModelstageClient, type StageChangeEvent } from '../src/client/index.js';
-import { freshDatabase } from './support/database.js';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
+import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 
 /** The typed client against a real server: every contract operation, errors as values. */
 describe('typed client', () => {
@@ -127,13 +126,8 @@ describe('typed client', () => {
  */
 describe('typed client subscription', () => {
   it('survives a server restart without a lost or duplicated change', async () => {
-    const database = await freshDatabase();
-    const started: TestServer[] = [];
-    const start = async (port = 0) => {
-      const next = await startTestServer({ databaseUrl: database.url, port });
-      started.push(next);
-      return next;
-    };
+    const cluster = await startCluster();
+    const start = cluster.start;
     try {
       const first = await start();
       const admin = createClient({ url: first.url, token: ADMIN_TOKEN });
@@ -166,8 +160,7 @@ describe('typed client subscription', () => {
       expect(new Set(received.map((c) => c.cursor)).size).toBe(7);
       expect(watch.cursor).toBe(received.at(-1)?.cursor);
     } finally {
-      for (const each of started) await each.app.stop().catch(() => undefined);
-      await database.drop();
+      await cluster.close();
     }
   });
 });

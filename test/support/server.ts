@@ -63,3 +63,23 @@ export async function startTestServer(options: Partial<AppOptions> & { databaseU
   };
   return server;
 }
+
+/**
+ * Instances of Modelstage on one fresh database, started as a test needs them (a port given to
+ * bring one back where an earlier one stood); `close` stops every one and drops the database.
+ */
+export async function startCluster(): Promise<{ start(port?: number): Promise<TestServer>; close(): Promise<void> }> {
+  const database = await freshDatabase();
+  const started: TestServer[] = [];
+  return {
+    start: async (port = 0) => {
+      const server = await startTestServer({ databaseUrl: database.url, port });
+      started.push(server);
+      return server;
+    },
+    close: async () => {
+      for (const server of started) await server.app.stop().catch(() => undefined);
+      await database.drop();
+    },
+  };
+}
