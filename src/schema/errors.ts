@@ -1,6 +1,7 @@
 import {
   AlreadyExistsError,
   DomainError,
+  ERROR_CODES,
   NotFoundError,
   StageConflictError,
   ValidationError,
@@ -9,7 +10,19 @@ import { builder, type Ref } from './builder.js';
 import { ModelVersionRef } from './refs.js';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
-  values: ['NOT_FOUND', 'ALREADY_EXISTS', 'STAGE_CONFLICT', 'INVALID_STAGE', 'INVALID_INPUT'] as const,
+  values: {
+    NOT_FOUND: {},
+    ALREADY_EXISTS: {},
+    STAGE_CONFLICT: {},
+    INVALID_STAGE: {},
+    INVALID_INPUT: {},
+    PRECONDITION_FAILED: { description: '`expectedHolder` did not name the version that holds the stage.' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'An idempotency key the token already used with other arguments.' },
+    APPROVAL_REQUIRED: { description: "The stage's policy needs approvals: a promotion request is open instead." },
+    REVIEW_REFUSED: {
+      description: 'A review the request does not allow: its own requester, a second review by one token, or a request that is no longer PENDING.',
+    },
+  } satisfies Record<(typeof ERROR_CODES)[number], { description?: string }>,
 });
 
 const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({

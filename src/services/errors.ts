@@ -4,7 +4,18 @@ import type { ModelVersion } from '../entities/index.js';
  * Expected outcomes of an operation. Services return them (never throw them) so the API can
  * answer with them as data.
  */
-export type ErrorCode = 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STAGE_CONFLICT' | 'INVALID_STAGE' | 'INVALID_INPUT';
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'STAGE_CONFLICT',
+  'INVALID_STAGE',
+  'INVALID_INPUT',
+  'PRECONDITION_FAILED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'APPROVAL_REQUIRED',
+  'REVIEW_REFUSED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class DomainError {
   abstract readonly code: ErrorCode;
@@ -24,7 +35,7 @@ export class ValidationError extends DomainError {
     message: string,
     /** The argument at fault. */
     readonly field: string,
-    readonly code: 'INVALID_INPUT' | 'INVALID_STAGE' = 'INVALID_INPUT',
+    readonly code: 'INVALID_INPUT' | 'INVALID_STAGE' | 'IDEMPOTENCY_KEY_REUSED' = 'INVALID_INPUT',
   ) {
     super(message);
   }

@@ -6,9 +6,17 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type ErrorCode =
   | 'ALREADY_EXISTS'
+  /** The stage's policy needs approvals: a promotion request is open instead. */
+  | 'APPROVAL_REQUIRED'
+  /** An idempotency key the token already used with other arguments. */
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_INPUT'
   | 'INVALID_STAGE'
   | 'NOT_FOUND'
+  /** `expectedHolder` did not name the version that holds the stage. */
+  | 'PRECONDITION_FAILED'
+  /** A review the request does not allow: its own requester, a second review by one token, or a request that is no longer PENDING. */
+  | 'REVIEW_REFUSED'
   | 'STAGE_CONFLICT';
 
 /** Lifecycle stage of a model version (ZenML's ModelStages). */
