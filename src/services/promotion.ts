@@ -4,6 +4,7 @@ import { NotFoundError, StageConflictError, ValidationError } from './errors.js'
 import { modelNotFound } from './models.js';
 import { chosenVersionQuery, parseVersionText, type VersionSelector } from './resolution.js';
 import { logAppend, type PendingChange } from './stage-log.js';
+import { writeTransaction } from './transaction.js';
 import { versionNotFound } from './versions.js';
 
 export interface SetStageInput {
@@ -41,7 +42,7 @@ export async function setStage(em: EntityManager, input: SetStageInput): Promise
   }
   const target: StoredStage = input.stage;
   const forced = input.force ?? false;
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const [modelRow] = await tx.execute('select * from model where name = ? for update', [input.model]);
     if (!modelRow) return modelNotFound(input.model);
     const model = tx.map(Model, modelRow);
