@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,14 +7,11 @@ import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { initCluster, placeCluster } from '../src/db/embedded/cluster.js';
 import { postgresBinaries } from '../src/db/embedded/binaries.js';
 import { postgresRunUser } from '../src/db/embedded/run-user.js';
+import { removeDataFolder } from './support/data-folder.js';
 
 const folders: string[] = [];
 afterAll(async () => {
-  for (const folder of folders) {
-    const cluster = await realpath(path.join(folder, 'pg')).catch(() => undefined);
-    if (cluster) await rm(cluster, { recursive: true, force: true });
-    await rm(folder, { recursive: true, force: true });
-  }
+  for (const folder of folders) await removeDataFolder(folder, path.join(folder, 'data'));
 });
 
 async function dataFolder(): Promise<string> {
