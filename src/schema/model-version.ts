@@ -1,12 +1,10 @@
-import type { Ref } from '@mikro-orm/core';
-import type { Model, ModelVersion, StageChange } from '../entities/index.js';
+import type { ModelVersion, StageChange } from '../entities/index.js';
 import { setStage } from '../services/promotion.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../services/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
-import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import {
   AlreadyExistsErrorRef,
@@ -16,18 +14,10 @@ import {
   StageConflictErrorRef,
   ValidationErrorRef,
 } from './errors.js';
+import { loadModel } from './loaders.js';
 import { globalId, NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
-
-/** A loaded relation as is; an unloaded one through the operation's batch loader. */
-export async function loadModel(ctx: Context, ref: Ref<Model>): Promise<Model> {
-  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.model.load(ref.unwrap().id))!;
-}
-
-export async function loadVersion(ctx: Context, ref: Ref<ModelVersion>): Promise<ModelVersion> {
-  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.version.load(ref.unwrap().id))!;
-}
 
 ModelVersionRef.implement({
   description: 'One version of a model.',
