@@ -6,6 +6,7 @@ import { modelNotFound } from './models.js';
 import { chosenVersionQuery, parseVersionText, resolveVersion, versionKey, type VersionSelector } from './resolution.js';
 import { logAppend, type PendingChange } from './stage-log.js';
 import { LIMITS, checkBoundedText, checkNoNul } from './validation.js';
+import { writeTransaction } from './transaction.js';
 import { versionNotFound } from './versions.js';
 
 /** What setStage and rollbackStage take besides the version and stage. */
@@ -135,14 +136,14 @@ function checkMoveArguments(input: MoveOptions & { model: string; version?: stri
 async function runKeyed(em: EntityManager, options: MoveOptions, hash: string, move: (tx: EntityManager) => Promise<MoveOutcome>): Promise<MoveOutcome | ValidationError> {
   const key = options.idempotencyKey;
   const owner = keyOwner(options.tokenId);
-  if (key == null) return em.transactional(move);
+  if (key == null) return writeTransaction(em, move);
   if (options.dryRun) {
     // Read only: the real call would answer the recorded success, or refuse the reused key.
     const used = await findUsedKey(em, owner, key);
     if (used) return used.argumentsHash === hash ? previewOfReplay(await replay(em, used.changeIds)) : keyReused();
-    return em.transactional(move);
+    return writeTransaction(em, move);
   }
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     await lockKey(tx, owner, key);
     const used = await findUsedKey(tx, owner, key);
     if (used) return used.argumentsHash === hash ? replay(tx, used.changeIds) : keyReused();
