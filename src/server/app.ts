@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import { Authenticator } from '../services/auth.js';
 import { UnauthenticatedError } from '../services/errors.js';
+import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
@@ -96,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   await feed.start();
   await listener.start();
+  const stopKeyPruning = startKeyPruning(orm, log);
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -189,6 +191,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         server.closeIdleConnections();
         await websockets.close();
         feed.stop();
+        stopKeyPruning();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);

@@ -51,13 +51,14 @@ export async function resolveVersion(em: EntityManager, model: ModelKey, selecto
 
 /** The statement behind `resolveVersion`, for callers that fold it into a larger one. */
 export function chosenVersionQuery(model: ModelKey, selector: VersionSelector): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
+  // Deleted versions (tombstones) are gone from every lookup; so are a deleted model's.
+  const conditions: string[] = ['v.deleted_at is null'];
   const params: unknown[] = [];
   if ('id' in model) {
     conditions.push('v.model_id = ?');
     params.push(model.id);
   } else {
-    conditions.push('v.model_id = (select id from model where name = ?)');
+    conditions.push('v.model_id = (select id from model where name = ? and deleted_at is null)');
     params.push(model.name);
   }
   if (selector.version !== undefined) {

@@ -8,6 +8,8 @@ export const LIMITS = {
   tagLength: 255,
   metadataBytes: 64 * 1024,
   metadataDepth: 32,
+  reasonLength: 1_000,
+  idempotencyKeyLength: 255,
 } as const;
 
 // eslint-disable-next-line no-control-regex
@@ -70,4 +72,17 @@ function depthOf(value: unknown, limit: number): number {
   let deepest = 0;
   for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, limit - 1));
   return deepest + 1;
+}
+
+/** Any text argument: PostgreSQL cannot store U+0000, so it is refused naming the argument. */
+export function checkNoNul(value: string | null | undefined, field: string): ValidationError | undefined {
+  return value?.includes('\u0000') ? new ValidationError(`${field} must not contain U+0000`, field) : undefined;
+}
+
+/** Optional text of `min` to `max` characters (code points), without U+0000. */
+export function checkBoundedText(value: string | null | undefined, field: string, min: number, max: number): ValidationError | undefined {
+  if (value == null) return undefined;
+  const length = [...value].length;
+  if (length < min || length > max) return new ValidationError(`${field} must have ${min > 0 ? `${min} to ` : 'at most '}${max} characters, got ${length}`, field);
+  return checkNoNul(value, field);
 }
