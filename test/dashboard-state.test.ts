@@ -27,6 +27,7 @@ const change = (cursor: number, number: number, from: string, to: string, extra:
   displaced: false,
   actor: 'ci',
   occurredAt: '2026-01-01T00:00:00.000Z',
+  reason: null,
   ...extra,
 });
 
@@ -40,6 +41,7 @@ function model(versions: VersionView[]): ModelView {
     latest: versions[0] ?? null,
     versions,
     feed: [],
+    periods: { PRODUCTION: [], STAGING: [] },
   };
 }
 
@@ -252,6 +254,8 @@ describe('toModelView', () => {
       staging: null,
       latest: version(2, 'NONE'),
       versions: { edges: [{ node: version(2, 'NONE') }, { node: version(1, 'PRODUCTION') }] },
+      productionPeriods: { edges: [{ node: { since: '2026-01-02T00:00:00.000Z', until: null, modelVersion: { name: '1', number: 1 }, entered: { actor: 'ci', reason: 'canary ok' } } }] },
+      stagingPeriods: { edges: [] },
     };
     // The log lists them oldest first.
     const changes: RawChange[] = [3, 6].map((c, i) => {
@@ -264,5 +268,6 @@ describe('toModelView', () => {
       ['6', '1', 'PRODUCTION'],
       ['3', '1', 'STAGING'],
     ]);
+    expect(view.periods).toEqual({ PRODUCTION: [{ version: '1', number: 1, since: '2026-01-02T00:00:00.000Z', until: null, actor: 'ci', reason: 'canary ok' }], STAGING: [] });
   });
 });

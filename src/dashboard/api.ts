@@ -1,7 +1,10 @@
+import { MODEL_NAMES_QUERY, MODEL_QUERY, RECENT_VERSIONS, ROLLBACK_STAGE_MUTATION, SET_STAGE_MUTATION, VIEWER_QUERY } from './documents.js';
 import { feedItemOf, mergeFeed } from './state/models.js';
 import type { FetchModelNames } from './state/paging.js';
 import type { SetStageAnswer } from './state/promote.js';
-import type { ModelView, Scope, Stage, StageChangeLike, VersionView } from './state/types.js';
+import type { LedgerStage, ModelView, PeriodView, Scope, Stage, StageChangeLike, VersionView } from './state/types.js';
+
+export { RECENT_VERSIONS };
 
 /** A GraphQL error with its `extensions.code` (UNAUTHENTICATED, FORBIDDEN…). */
 export class ApiError extends Error {
@@ -11,6 +14,14 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Options of a move from the page: a dry run first, then the real call pinned to what it showed. */
+export interface MoveOptions {
+  force?: boolean;
+  dryRun?: boolean;
+  expectedHolder?: string;
+  reason?: string;
 }
 
 /** Talks to one endpoint with one token; the page makes one per sign-in. */
@@ -34,63 +45,57 @@ export class Api {
   }
 
   viewer(): Promise<{ name: string; scopes: Scope[] }> {
-    return this.request<{ viewer: { name: string; scopes: Scope[] } }>('query Viewer { viewer { name scopes } }').then((d) => d.viewer);
+    return this.request<{ viewer: { name: string; scopes: Scope[] } }>(VIEWER_QUERY).then((d) => d.viewer);
   }
 
-  modelNames: FetchModelNames = (variables) =>
-    this.request<{ models: Awaited<ReturnType<FetchModelNames>> }>(
-      'query ModelNames($first: Int, $after: String, $search: String) { models(first: $first, after: $after, search: $search) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
-      variables,
-    ).then((d) => d.models);
+  modelNames: FetchModelNames = (variables) => this.request<{ models: Awaited<ReturnType<FetchModelNames>> }>(MODEL_NAMES_QUERY, variables).then((d) => d.models);
 
   async model(name: string): Promise<ModelView | null> {
     const data = await this.request<{ model: RawModel | null; feed: { edges: { node: RawChange }[] } }>(MODEL_QUERY, { name });
     return data.model ? toModelView(data.model, data.feed.edges.map((edge) => edge.node)) : null;
   }
 
-  async setStage(name: string, version: string, stage: Stage, force: boolean): Promise<SetStageAnswer> {
-    const data = await this.request<{ setStage: SetStageAnswer }>(SET_STAGE_MUTATION, { name, version, stage, force });
+  async setStage(name: string, version: string, stage: Stage, options: MoveOptions = {}): Promise<SetStageAnswer> {
+    const data = await this.request<{ setStage: SetStageAnswer }>(SET_STAGE_MUTATION, { name, version, stage, ...withReason(options) });
     return data.setStage;
+  }
+
+  async rollbackStage(name: string, stage: LedgerStage, options: Omit<MoveOptions, 'force'> = {}): Promise<SetStageAnswer> {
+    const data = await this.request<{ rollbackStage: SetStageAnswer }>(ROLLBACK_STAGE_MUTATION, { name, stage, ...withReason(options) });
+    return data.rollbackStage;
   }
 }
 
-/** How many versions a card lists; their stage histories make up the feed before live events. */
-export const RECENT_VERSIONS = 8;
-/** Stage changes shown per model when it loads (the newest); live events add to them. */
-const FEED_LENGTH = 12;
-
-const VERSION_FIELDS = 'name number stage description tags metadata createdAt';
-
-const MODEL_QUERY = `
-  query Model($name: String!) {
-    model(name: $name) {
-      name description tags
-      production: version(stage: PRODUCTION) { ${VERSION_FIELDS} }
-      staging: version(stage: STAGING) { ${VERSION_FIELDS} }
-      latest: version(stage: LATEST) { ${VERSION_FIELDS} }
-      versions(first: ${RECENT_VERSIONS}) {
-        edges { node { ${VERSION_FIELDS} } }
-      }
-    }
-    feed: stageChanges(model: $name, last: ${FEED_LENGTH}) {
-      edges { node { cursor from to forced displaced actor occurredAt modelVersion { name number } } }
-    }
-  }`;
-
-const SET_STAGE_MUTATION = `
-  mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
-    setStage(name: $name, version: $version, stage: $stage, force: $force) {
-      __typename
-      ... on SetStageSuccess { modelVersion { name stage } archived { name number } }
-      ... on StageConflictError { holder { name number stage } }
-      ... on Error { message }
-    }
-  }`;
+/** A blank reason is no reason: the log keeps null rather than whitespace. */
+function withReason<T extends { reason?: string }>(options: T): T {
+  const reason = options.reason?.trim();
+  return { ...options, reason: reason ? reason : undefined };
+}
 
 /** A change as the model query reads it from the log (its model is the one asked for). */
 export type RawChange = Omit<StageChangeLike, 'model'>;
-/** The model query's answer: the page's model, with versions still in their connection. */
-export type RawModel = Omit<ModelView, 'versions' | 'feed'> & { versions: { edges: { node: VersionView }[] } };
+/** One stay as the model query reads it (Model.stagePeriods). */
+export interface RawPeriod {
+  since: string;
+  until: string | null;
+  modelVersion: { name: string; number: number };
+  entered: { actor: string | null; reason: string | null };
+}
+/** The model query's answer: the page's model, with versions and stays still in their connections. */
+export type RawModel = Omit<ModelView, 'versions' | 'feed' | 'periods'> & {
+  versions: { edges: { node: VersionView }[] };
+  productionPeriods: { edges: { node: RawPeriod }[] };
+  stagingPeriods: { edges: { node: RawPeriod }[] };
+};
+
+const periodOf = ({ since, until, modelVersion, entered }: RawPeriod): PeriodView => ({
+  version: modelVersion.name,
+  number: modelVersion.number,
+  since,
+  until,
+  actor: entered.actor,
+  reason: entered.reason,
+});
 
 /** The model query's answer as the page keeps it; the feed starts from the model's newest changes. */
 export function toModelView(raw: RawModel, changes: RawChange[]): ModelView {
@@ -105,5 +110,9 @@ export function toModelView(raw: RawModel, changes: RawChange[]): ModelView {
     latest: raw.latest,
     versions,
     feed: mergeFeed(feed, []),
+    periods: {
+      PRODUCTION: raw.productionPeriods.edges.map((e) => periodOf(e.node)),
+      STAGING: raw.stagingPeriods.edges.map((e) => periodOf(e.node)),
+    },
   };
 }

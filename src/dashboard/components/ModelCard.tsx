@@ -1,10 +1,13 @@
-import { useId } from 'preact/hooks';
-import type { Api } from '../api';
+import { useId, useState } from 'preact/hooks';
+import { RECENT_VERSIONS, type Api } from '../api';
 import { metricRows } from '../state/format';
 import type { Permissions } from '../state/permissions';
-import type { ModelView, VersionView } from '../state/types';
+import { LEDGER_STAGES, type ModelView, type VersionView } from '../state/types';
 import { StageBadge, VersionName, When } from './bits';
+import { MetricChart } from './MetricChart';
 import { PromoteControl } from './PromoteControl';
+import { RollbackControl } from './RollbackControl';
+import { StageTimeline } from './StageTimeline';
 
 const SLOTS = [
   ['production', 'Production'],
@@ -16,6 +19,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
   const { model, now } = props;
   const id = useId();
   const slots: (VersionView | null)[] = SLOTS.map(([key]) => model[key]);
+  const [metric, setMetric] = useState<string | null>(null);
   return (
     <article class="card" aria-labelledby={id} data-model={model.name}>
       <header>
@@ -72,10 +76,27 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
         </table>
       </div>
 
+      <section aria-label={`Holders of production and staging of ${model.name}`}>
+        <h3>Who held the stage</h3>
+        <StageTimeline periods={model.periods} now={now} />
+        {props.permissions.canForce && (
+          <div class="rollbacks">
+            {LEDGER_STAGES.map((stage) => (
+              <RollbackControl key={stage} model={model.name} stage={stage} api={props.api} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-label={`A metric of ${model.name} across versions`}>
+        <h3>Metric across versions</h3>
+        <MetricChart versions={model.versions} chosen={metric} onChoose={setMetric} />
+      </section>
+
       <section aria-label={`Recent versions of ${model.name}`}>
         <h3>Recent versions</h3>
         <ul class="versions">
-          {model.versions.map((version) => (
+          {model.versions.slice(0, RECENT_VERSIONS).map((version) => (
             <li key={version.number} data-version={version.name} data-stage={version.stage}>
               <VersionName version={version} />
               <StageBadge stage={version.stage} />
@@ -104,6 +125,11 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
                 </span>
                 {item.displaced ? <span class="flag">displaced</span> : item.forced ? <span class="flag">forced</span> : null}
                 <span class="actor">by {item.actor ?? 'unknown'}</span>
+                {item.reason && (
+                  <q class="reason" title={item.reason}>
+                    {item.reason}
+                  </q>
+                )}
               </li>
             ))}
           </ol>

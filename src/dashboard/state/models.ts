@@ -1,3 +1,4 @@
+import { applyChangeToPeriods } from './periods.js';
 import type { FeedItem, ModelView, StageChangeLike, VersionView } from './types.js';
 
 export const FEED_LIMIT = 12;
@@ -20,6 +21,7 @@ export function feedItemOf(change: Omit<StageChangeLike, 'model'>): FeedItem {
     displaced: change.displaced,
     actor: change.actor,
     occurredAt: change.occurredAt,
+    reason: change.reason,
   };
 }
 
@@ -32,7 +34,7 @@ export function mergeFeed(a: readonly FeedItem[], b: readonly FeedItem[]): FeedI
 
 /**
  * Applies one committed change to a model at once, before the refetch that brings exact data:
- * the moved version's badge, the PRODUCTION/STAGING slots and the feed. A version the page has
+ * the moved version's badge, the PRODUCTION/STAGING slots, their timeline and the feed. A version the page has
  * not loaded fills its slot with what the event says (name, number); metadata follows on refetch.
  */
 export function applyStageChange(model: ModelView, change: StageChangeLike): ModelView {
@@ -53,6 +55,7 @@ export function applyStageChange(model: ModelView, change: StageChangeLike): Mod
     latest: model.latest?.number === number ? moved : model.latest,
     versions: model.versions.map((v) => (v.number === number ? moved : v)),
     feed: mergeFeed([feedItemOf(change)], model.feed),
+    periods: applyChangeToPeriods(model.periods, change),
   };
 }
 

@@ -34,6 +34,23 @@ export interface ModelView {
   versions: VersionView[];
   /** Newest first, capped at FEED_LIMIT. */
   feed: FeedItem[];
+  /** Who held each ledger stage and when, the current or latest stay first (Model.stagePeriods). */
+  periods: Record<LedgerStage, PeriodView[]>;
+}
+
+/** The stages that have one holder at a time, and so a ledger of holders (stagePeriods, rollbackStage). */
+export const LEDGER_STAGES = ['PRODUCTION', 'STAGING'] as const;
+export type LedgerStage = (typeof LEDGER_STAGES)[number];
+
+/** One stay of one version in a ledger stage; `until` is null while it still holds it. */
+export interface PeriodView {
+  version: string;
+  number: number;
+  since: string;
+  until: string | null;
+  /** Who moved it in, and why (the entering change's actor and reason). */
+  actor: string | null;
+  reason: string | null;
 }
 
 /** What the stageChanged subscription delivers (the shape of src/client/live.ts' StageChangeEvent). */
@@ -47,4 +64,6 @@ export interface StageChangeLike {
   displaced: boolean;
   actor: string | null;
   occurredAt: string;
+  /** The reason given to the call that made the change (ledger); null when none was. */
+  reason: string | null;
 }

@@ -1,0 +1,62 @@
+import { PERIODS_SHOWN } from './state/periods.js';
+
+/**
+ * Every GraphQL document the dashboard sends, as plain strings (the page ships no graphql-js and
+ * no generated client: only its live stage feed comes from src/client/live.ts). They are not
+ * generated, so test/dashboard-documents.test.ts validates each one against schema.graphql:
+ * a renamed field fails there, not in a browser.
+ */
+
+/** How many versions a card lists; the metric chart reads the same page. */
+export const RECENT_VERSIONS = 8;
+/** Versions the metric chart compares (newest), a superset of the listed ones. */
+export const CHART_VERSIONS = 20;
+/** Stage changes shown per model when it loads (the newest); live events add to them. */
+export const FEED_LENGTH = 12;
+
+const VERSION_FIELDS = 'name number stage description tags metadata createdAt';
+const PERIOD_FIELDS = `edges { node { since until modelVersion { name number } entered { actor reason } } }`;
+
+export const VIEWER_QUERY = 'query Viewer { viewer { name scopes } }';
+
+export const MODEL_NAMES_QUERY =
+  'query ModelNames($first: Int, $after: String, $search: String) { models(first: $first, after: $after, search: $search) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }';
+
+export const MODEL_QUERY = `
+  query Model($name: String!) {
+    model(name: $name) {
+      name description tags
+      production: version(stage: PRODUCTION) { ${VERSION_FIELDS} }
+      staging: version(stage: STAGING) { ${VERSION_FIELDS} }
+      latest: version(stage: LATEST) { ${VERSION_FIELDS} }
+      versions(first: ${CHART_VERSIONS}) {
+        edges { node { ${VERSION_FIELDS} } }
+      }
+      productionPeriods: stagePeriods(stage: PRODUCTION, first: ${PERIODS_SHOWN}) { ${PERIOD_FIELDS} }
+      stagingPeriods: stagePeriods(stage: STAGING, first: ${PERIODS_SHOWN}) { ${PERIOD_FIELDS} }
+    }
+    feed: stageChanges(model: $name, last: ${FEED_LENGTH}) {
+      edges { node { cursor from to forced displaced actor occurredAt reason modelVersion { name number } } }
+    }
+  }`;
+
+/** The one selection for setStage and rollbackStage: success, a dry run's preview, or the error. */
+const MOVE_OUTCOME = `
+      __typename
+      ... on SetStageSuccess { modelVersion { name number stage } archived { name number } }
+      ... on SetStagePreview { modelVersion { name number stage } from to archived { name number } noop }
+      ... on StageConflictError { holder { name number stage } }
+      ... on PreconditionFailedError { actualHolder { name number } }
+      ... on Error { message code }`;
+
+export const SET_STAGE_MUTATION = `
+  mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $dryRun: Boolean, $expectedHolder: String, $reason: String) {
+    setStage(name: $name, version: $version, stage: $stage, force: $force, dryRun: $dryRun, expectedHolder: $expectedHolder, reason: $reason) {${MOVE_OUTCOME}
+    }
+  }`;
+
+export const ROLLBACK_STAGE_MUTATION = `
+  mutation RollbackStage($name: String!, $stage: ModelStage!, $dryRun: Boolean, $expectedHolder: String, $reason: String) {
+    rollbackStage(name: $name, stage: $stage, dryRun: $dryRun, expectedHolder: $expectedHolder, reason: $reason) {${MOVE_OUTCOME}
+    }
+  }`;
