@@ -2,11 +2,15 @@ import { ApiTokenSchema } from './api-token.js';
 import { ModelSchema } from './model.js';
 import { ModelVersionSchema } from './model-version.js';
 import { StageChangeSchema } from './stage-change.js';
+import { WebhookSchema } from './webhook.js';
+import { WebhookDeliverySchema } from './webhook-delivery.js';
 
 export { ApiToken, SCOPES, type Scope } from './api-token.js';
 export { Model } from './model.js';
 export { ModelVersion } from './model-version.js';
 export { StageChange } from './stage-change.js';
 export * from './stage.js';
+export { Webhook, WEBHOOK_EVENTS, type WebhookEventName } from './webhook.js';
+export { WebhookDelivery, DELIVERY_STATUSES, type DeliveryStatus } from './webhook-delivery.js';
 
-export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema];
+export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema, WebhookSchema, WebhookDeliverySchema];

@@ -8,6 +8,9 @@ import './model.js';
 import './model-version.js';
 import './stage-change.js';
 import './api-token.js';
+import './webhook.js';
+import './webhook-delivery.js';
+import './version-created.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 
