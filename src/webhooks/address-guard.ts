@@ -101,6 +101,8 @@ export function parseWebhookUrl(text: string): URL | string {
  */
 export async function checkTarget(url: URL, allowPrivate: boolean): Promise<TargetCheck> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  // RFC 6761: localhost and its subdomains are loopback, whatever a resolver says of them.
+  if (!allowPrivate && /(^|\.)localhost\.?$/i.test(host)) return { ok: false, refused: true, reason: `the host ${host} is a loopback name` };
   let addresses: { address: string; family: number }[];
   if (isIP(host)) {
     addresses = [{ address: host, family: isIP(host) }];
