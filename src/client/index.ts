@@ -116,11 +116,17 @@ export function createClient(options: ClientOptions) {
       request(StageChangesDocument, { model: name, ...args }).then((r) => mapResult(r, (d) => toPage(d.stageChanges))),
   });
 
+  /** Null answers the same for an unknown model and an empty stage: ask which it was, once. */
+  const whyNoVersion = async (name: string, which: string) => {
+    const known = await request(ModelDocument, { name });
+    return known.ok && !known.value.model ? `no model named ${JSON.stringify(name)}` : `${name} has no version ${which}`;
+  };
+
   const versionHandle = (name: string, version: string) => {
     const stage = parseStage(version);
     const get = async (): Promise<Result<ModelVersion, NotFoundError>> =>
-      andThen(await request(ModelVersionDocument, stage ? { name, stage } : { name, version }), (d) =>
-        d.modelVersion ? success(d.modelVersion) : failure(notFound(`${name} has no version ${stage ? `in stage ${stage}` : version}`)));
+      andThen(await request(ModelVersionDocument, stage ? { name, stage } : { name, version }), async (d) =>
+        d.modelVersion ? success(d.modelVersion) : failure(notFound(await whyNoVersion(name, stage ? `in stage ${stage}` : version))));
     /** By stage, the version holding it is looked up first: a name is what setStage takes. */
     const resolveName = async () => (stage ? mapResult(await get(), (v) => v.name) : success(version));
     return {
