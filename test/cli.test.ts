@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/client/index.js';
-import { BIN, ROOT, ensureBuilt, finish, jsonOf, start, type CliOptions } from './support/cli.js';
+import { BIN, ROOT, ensureBuilt, finish, freePort, jsonOf, start, type CliOptions } from './support/cli.js';
 import { freshDatabase } from './support/database.js';
 import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 import { createVersion, seedModel } from './support/fixtures.js';
@@ -243,16 +242,6 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     expect(await finish(start([], { url: server.url }, cutShort))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
-
-/** Free TCP port for a server started by the CLI itself. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('modelstage serve and watch', { timeout: 180_000 }, () => {
   it('serve starts a server and stops on SIGTERM', async () => {

@@ -14,6 +14,7 @@ import {
   SetStageDocument,
   StageChangesDocument,
   StageHistoryDocument,
+  ViewerDocument,
   type ChangeFieldsFragment,
   type CreateModelVersionMutationVariables,
   type ModelFieldsFragment,
@@ -152,6 +153,8 @@ export function createClient(options: ClientOptions) {
     models,
     model,
     tokens,
+    /** The token making the requests: its name and scopes, implied ones included. */
+    viewer: async () => mapResult(await request(ViewerDocument, {}), (d) => d.viewer),
     /** One object by its global id, or null. */
     node: async (id: string) => mapResult(await request(NodeDocument, { id }), (d) => d.node),
     /** The global log of stage changes in commit order. */

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_TOKEN } from './server.js';
@@ -61,3 +62,13 @@ export function finish(child: ChildProcess, input = ''): Promise<Run> {
 }
 
 export const jsonOf = (run: Run) => JSON.parse(run.stdout) as any;
+
+/** A free TCP port: for a server started by the CLI itself, or one where nothing listens. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -219,6 +219,11 @@ export type StageChangedSubscriptionVariables = Exact<{
 
 export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
 
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { name: string, scopes: Array<Scope> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -877,3 +882,11 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    name
+    scopes
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
