@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Metrics } from '../observability/metrics.js';
 import type { StageFeed } from '../services/stage-feed.js';
 import type { Principal } from '../services/tokens.js';
 import type { Loaders } from './loaders.js';
@@ -9,6 +10,8 @@ export interface Context {
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
+  /** This instance's counters: `ctx.metrics.setStage(outcome)` counts a promotion's answer. */
+  metrics: Metrics;
   /** Told right after this instance revoked a token, so it stops working here at once. */
   tokenRevoked?: (tokenId: string) => void;
   /** Cuts off a subscriber that stopped reading (closes its socket or stream). */

@@ -166,7 +166,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) =>
       asResult(
-        await setStage(ctx.em, { model: args.name, version: args.version, stage: args.stage, force: args.force ?? false, actor: ctx.principal.name }),
+        ctx.metrics.setStage(await setStage(ctx.em, { model: args.name, version: args.version, stage: args.stage, force: args.force ?? false, actor: ctx.principal.name })),
         ({ version, archived, changes }) => ({ modelVersion: version, archived, changes }),
       ),
   }),
