@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { StageChange } from '../entities/index.js';
 import { DomainError } from '../services/errors.js';
 
 /** The `outcome` label of modelstage_set_stage_total, as the contract lists them. */
@@ -87,7 +88,7 @@ export class Metrics {
 
   /** Changes committed outside setStage (an approved promotion request applying, for example). */
   stageChangesCommitted(changes: readonly StageMove[]): void {
-    for (const change of changes) this.stageChanges.labels(change.from, change.to).inc();
+    for (const change of changes) this.stageChanges.labels(change.fromStage, change.toStage).inc();
   }
 
   /** One webhook attempt: `final` when it was the message's last (it is FAILED now). */
@@ -122,39 +123,39 @@ export class Metrics {
 
   private scrapeGauges(sources: MetricSources): void {
     const registers = [this.registry];
-    // Each collect runs at scrape time only; a failing source leaves its gauge unset rather than
-    // failing the whole scrape (the other figures matter most when something is wrong).
-    const feedChanges = new Gauge({
+    // Read at scrape time only. Two gauges that share one reading await the same query; a
+    // failing source leaves its gauges as they were rather than failing the whole scrape (the
+    // other figures matter most when something is wrong).
+    const feedLag = perScrape(() => sources.feedLag());
+    const backlog = perScrape(() => sources.webhookBacklog());
+    const fromReading = <T>(read: () => Promise<T | null>, pick: (reading: T) => number) =>
+      async function collect(this: Gauge) {
+        const reading = await read().catch(() => null);
+        if (reading) this.set(pick(reading));
+      };
+    new Gauge({
       name: 'modelstage_feed_lag_changes',
       help: 'Committed stage changes that this instance has not yet delivered to its subscribers.',
       registers,
+      collect: fromReading(feedLag, (lag) => lag.changes),
     });
     new Gauge({
       name: 'modelstage_feed_lag_seconds',
       help: 'Age of the oldest committed stage change this instance has not delivered yet (0 when caught up).',
       registers,
-      async collect() {
-        const lag = await sources.feedLag().catch(() => undefined);
-        if (!lag) return;
-        this.set(lag.oldestSeconds);
-        feedChanges.set(lag.changes);
-      },
-    });
-    const backlogAge = new Gauge({
-      name: 'modelstage_webhook_backlog_oldest_seconds',
-      help: 'Age of the oldest webhook message still waiting for delivery (0 when none waits).',
-      registers,
+      collect: fromReading(feedLag, (lag) => lag.oldestSeconds),
     });
     new Gauge({
       name: 'modelstage_webhook_backlog',
       help: 'Webhook messages waiting for delivery (PENDING), over every instance of the database.',
       registers,
-      async collect() {
-        const backlog = await sources.webhookBacklog().catch(() => null);
-        if (!backlog) return;
-        this.set(backlog.messages);
-        backlogAge.set(backlog.oldestSeconds);
-      },
+      collect: fromReading(backlog, (outbox) => outbox.messages),
+    });
+    new Gauge({
+      name: 'modelstage_webhook_backlog_oldest_seconds',
+      help: 'Age of the oldest webhook message still waiting for delivery (0 when none waits).',
+      registers,
+      collect: fromReading(backlog, (outbox) => outbox.oldestSeconds),
     });
     new Gauge({
       name: 'modelstage_listen_connected',
@@ -177,10 +178,18 @@ export class Metrics {
   }
 }
 
-interface StageMove {
-  from: string;
-  to: string;
+/** One reading shared by every gauge collected in the same scrape (they start in the same tick). */
+function perScrape<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= read().finally(() =>
+      setImmediate(() => {
+        pending = undefined;
+      }),
+    ));
 }
+
+type StageMove = Pick<StageChange, 'fromStage' | 'toStage'>;
 
 /**
  * The outcome label of a setStage/rollbackStage answer: an expected error by its code, else a

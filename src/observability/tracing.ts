@@ -17,6 +17,11 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+/** SQL text with every string literal replaced by '?': the statement's shape, none of its data. */
+export function withoutLiterals(sql: string): string {
+  return sql.replace(/[eE]?'(?:[^']|'')*'/g, "'?'").replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$/g, "'?'");
+}
+
 export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing {
   const sdk = new NodeSDK({
     // OTEL_SERVICE_NAME, when set, wins through the SDK's own environment detector.
@@ -29,8 +34,11 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing {
         // Only statements run for an operation: the feed's background polls would otherwise
         // be a trace every two seconds.
         requireParentSpan: true,
-        // Statement text only (with its $n placeholders), never the values bound to it.
+        // Never the values bound to a statement...
         enhancedDatabaseReporting: false,
+        // ...nor those written into its text: MikroORM inlines parameters (a webhook's secret
+        // or URL would otherwise ride along in db.query.text).
+        requestHook: (span, { query }) => span.setAttribute('db.query.text', withoutLiterals(query.text)),
       }),
     ],
   });

@@ -160,7 +160,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     const url = request.url ?? '/';
     const record = observability.httpRequest(request, response);
     if (url === '/ready' || url.startsWith('/ready?')) return ready(orm, response);
-    if (metricsOn && (url === '/metrics' || url.startsWith('/metrics?'))) return serveMetrics(metrics, response);
+    if (url === '/metrics' || url.startsWith('/metrics?')) return metricsOn ? serveMetrics(metrics, response) : refuse(response, 404, 'metrics are off (MODELSTAGE_METRICS=false)');
     if (url.startsWith('/graphql') || url.startsWith('/health')) {
       const body = await readBody(request);
       if (!body) {
