@@ -1,12 +1,14 @@
 import { ApiTokenSchema } from './api-token.js';
+import { IdempotencyKeySchema } from './idempotency-key.js';
 import { ModelSchema } from './model.js';
 import { ModelVersionSchema } from './model-version.js';
 import { StageChangeSchema } from './stage-change.js';
 
 export { ApiToken, SCOPES, type Scope } from './api-token.js';
+export { IdempotencyKey } from './idempotency-key.js';
 export { Model } from './model.js';
 export { ModelVersion } from './model-version.js';
 export { StageChange } from './stage-change.js';
 export * from './stage.js';
 
-export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema];
+export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema, IdempotencyKeySchema];

@@ -3,7 +3,7 @@ import type { Model } from './model.js';
 import { STORED_STAGES, type StoredStage } from './stage.js';
 
 export class ModelVersion {
-  [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata';
+  [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata' | 'deletedAt';
   id!: string;
   model!: Ref<Model>;
   name!: string;
@@ -14,6 +14,8 @@ export class ModelVersion {
   metadata: unknown = null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
+  /** Set once deleted: gone from lookups and lists; its name and number stay taken. */
+  deletedAt: Date | null = null;
 }
 
 export const ModelVersionSchema = new EntitySchema<ModelVersion>({
@@ -41,5 +43,6 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
     metadata: { type: 'jsonb', nullable: true },
     createdAt: { type: 'timestamptz', defaultRaw: 'now()' },
     updatedAt: { type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() },
+    deletedAt: { type: 'timestamptz', nullable: true },
   },
 });

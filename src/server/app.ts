@@ -15,13 +15,14 @@ import { instanceSources } from '../observability/sources.js';
 import { OperationTracer } from '../observability/tracing-plugin.js';
 import { Authenticator } from '../services/auth.js';
 import { UnauthenticatedError } from '../services/errors.js';
+import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
 import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
 import { schema } from '../schema/index.js';
-import type { Context } from '../schema/context.js';
-import { createLoaders } from '../schema/loaders.js';
+import { freshReads, type Context } from '../schema/context.js';
+import { freshContextPerEvent } from './event-context.js';
 import { toClientError } from './errors.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import type { SubscriptionMultiplexer } from './multiplex.js';
@@ -113,6 +114,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   await feed.start();
   await listener.start();
+  const stopKeyPruning = startKeyPruning(orm, log);
   const metrics = new Metrics(instanceSources(orm, feed, listener));
   const tracer = options.tracing ? new OperationTracer() : undefined;
   const observability = new Observability(logger, metrics, tracer);
@@ -131,7 +133,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     // print stacks and driver messages (SQL) for them.
     logging: quietLogger(logger),
     // The record first: tracing names its spans from what it found.
-    plugins: [observability.plugin(), ...(tracer ? [tracer.plugin()] : []), ...documentLimits(options.dev ?? false), wholeMutationScopes()],
+    plugins: [
+      observability.plugin(),
+      ...(tracer ? [tracer.plugin()] : []),
+      ...documentLimits(options.dev ?? false),
+      wholeMutationScopes(),
+      freshContextPerEvent(),
+    ],
     context: async (initial): Promise<Context> => {
       let principal = initial.principal;
       try {
@@ -139,11 +147,9 @@ export async function startApp(options: AppOptions): Promise<App> {
       } catch (error) {
         throw clientError(error);
       }
-      const em = orm.em.fork();
       return {
-        em,
+        ...freshReads(orm.em),
         principal,
-        loaders: createLoaders(em),
         feed,
         metrics,
         tokenRevoked,
@@ -218,6 +224,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         server.closeIdleConnections();
         await websockets.close();
         feed.stop();
+        stopKeyPruning();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);
