@@ -1,7 +1,18 @@
-import { MODEL_NAMES_QUERY, MODEL_QUERY, RECENT_VERSIONS, ROLLBACK_STAGE_MUTATION, SET_STAGE_MUTATION, VIEWER_QUERY } from './documents.js';
+import {
+  MODEL_NAMES_QUERY,
+  MODEL_QUERY,
+  RECENT_VERSIONS,
+  REDELIVER_WEBHOOK_MUTATION,
+  ROLLBACK_STAGE_MUTATION,
+  SET_STAGE_MUTATION,
+  SET_WEBHOOK_ACTIVE_MUTATION,
+  VIEWER_QUERY,
+  WEBHOOKS_QUERY,
+} from './documents.js';
 import { feedItemOf, mergeFeed } from './state/models.js';
 import type { FetchModelNames } from './state/paging.js';
 import type { SetStageAnswer } from './state/promote.js';
+import type { DeliveryView, WebhookActionAnswer, WebhookView } from './state/webhooks.js';
 import type { LedgerStage, ModelView, PeriodView, Scope, Stage, StageChangeLike, VersionView } from './state/types.js';
 
 export { RECENT_VERSIONS };
@@ -64,7 +75,29 @@ export class Api {
     const data = await this.request<{ rollbackStage: SetStageAnswer }>(ROLLBACK_STAGE_MUTATION, { name, stage, ...withReason(options) });
     return data.rollbackStage;
   }
+
+  /** ADMIN: every webhook (page by page), each with its newest deliveries. */
+  async webhooks(): Promise<WebhookView[]> {
+    const all: WebhookView[] = [];
+    for (let after: string | null = null; ; ) {
+      type Page = { webhooks: { edges: { node: RawWebhook }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const data: Page = await this.request<Page>(WEBHOOKS_QUERY, { after });
+      all.push(...data.webhooks.edges.map(({ node }) => ({ ...node, deliveries: node.deliveries.edges.map((e) => e.node) })));
+      if (!data.webhooks.pageInfo.hasNextPage) return all;
+      after = data.webhooks.pageInfo.endCursor;
+    }
+  }
+
+  async setWebhookActive(id: string, active: boolean): Promise<WebhookActionAnswer> {
+    return (await this.request<{ updateWebhook: WebhookActionAnswer }>(SET_WEBHOOK_ACTIVE_MUTATION, { id, active })).updateWebhook;
+  }
+
+  async redeliverWebhook(deliveryId: string): Promise<WebhookActionAnswer> {
+    return (await this.request<{ redeliverWebhook: WebhookActionAnswer }>(REDELIVER_WEBHOOK_MUTATION, { deliveryId })).redeliverWebhook;
+  }
 }
+
+type RawWebhook = Omit<WebhookView, 'deliveries'> & { deliveries: { edges: { node: DeliveryView }[] } };
 
 /** A blank reason is no reason: the log keeps null rather than whitespace. */
 function withReason<T extends { reason?: string }>(options: T): T {

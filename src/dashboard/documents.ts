@@ -60,3 +60,44 @@ export const ROLLBACK_STAGE_MUTATION = `
     rollbackStage(name: $name, stage: $stage, dryRun: $dryRun, expectedHolder: $expectedHolder, reason: $reason) {${MOVE_OUTCOME}
     }
   }`;
+
+/** A new version, live: it becomes its model's LATEST on the page without a refetch. */
+export const VERSION_CREATED_SUBSCRIPTION = `
+  subscription VersionCreated {
+    versionCreated { ${VERSION_FIELDS} model { name } }
+  }`;
+
+/** Deliveries listed per webhook on the Webhooks page (the newest). */
+export const DELIVERIES_SHOWN = 10;
+
+const WEBHOOK_FIELDS = `
+  id url events description active createdAt model { name }
+  deliveries(first: ${DELIVERIES_SHOWN}) {
+    edges { node { id event messageId status attempts createdAt lastAttemptAt lastResponseStatus lastError nextAttemptAt deliveredAt } }
+  }`;
+
+export const WEBHOOKS_QUERY = `
+  query Webhooks($after: String) {
+    webhooks(first: 100, after: $after) {
+      edges { node { ${WEBHOOK_FIELDS} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+export const SET_WEBHOOK_ACTIVE_MUTATION = `
+  mutation SetWebhookActive($id: ID!, $active: Boolean!) {
+    updateWebhook(id: $id, active: $active) {
+      __typename
+      ... on UpdateWebhookSuccess { webhook { id active } }
+      ... on Error { message code }
+    }
+  }`;
+
+export const REDELIVER_WEBHOOK_MUTATION = `
+  mutation RedeliverWebhook($deliveryId: ID!) {
+    redeliverWebhook(deliveryId: $deliveryId) {
+      __typename
+      ... on RedeliverWebhookSuccess { delivery { id status } }
+      ... on Error { message code }
+    }
+  }`;

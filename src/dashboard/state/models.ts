@@ -59,6 +59,17 @@ export function applyStageChange(model: ModelView, change: StageChangeLike): Mod
   };
 }
 
+/**
+ * Adds a version announced by versionCreated: first in the list and, being the newest, the
+ * model's LATEST. Announced once; a version the page already has (a refetch came first) stays.
+ */
+export function applyVersionCreated(model: ModelView, version: VersionView): ModelView {
+  if (model.versions.some((v) => v.number === version.number)) return model;
+  const versions = [version, ...model.versions].sort((a, b) => b.number - a.number);
+  const latest = model.latest && model.latest.number > version.number ? model.latest : version;
+  return { ...model, versions, latest };
+}
+
 export interface DashboardState {
   models: Record<string, ModelView>;
   /** Per model, the sequence number of the newest load applied: older answers are dropped. */
@@ -70,6 +81,7 @@ export interface DashboardState {
 export type DashboardAction =
   | { type: 'loaded'; seq: number; name: string; model: ModelView | null }
   | { type: 'change'; change: StageChangeLike }
+  | { type: 'versionCreated'; model: string; version: VersionView }
   | { type: 'reset' };
 
 export const initialDashboard: DashboardState = { models: {}, loaded: {}, announcement: '' };
@@ -94,6 +106,12 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       const announcement = describeChange(change);
       if (!model) return { ...state, announcement };
       return { ...state, announcement, models: { ...state.models, [change.model.name]: applyStageChange(model, change) } };
+    }
+    case 'versionCreated': {
+      const model = state.models[action.model];
+      const announcement = `${action.model} version ${action.version.name} created`;
+      if (!model) return { ...state, announcement };
+      return { ...state, announcement, models: { ...state.models, [action.model]: applyVersionCreated(model, action.version) } };
     }
     case 'reset':
       return initialDashboard;
