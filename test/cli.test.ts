@@ -63,7 +63,7 @@ function finish(child: ChildProcess, input = ''): Promise<Run> {
 }
 
 const jsonOf = (run: Run) => JSON.parse(run.stdout) as any;
-const VERSION_KEYS = ['createdAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
+const VERSION_KEYS = ['createdAt', 'deletedAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
 const CHANGE_KEYS = ['actor', 'cursor', 'displaced', 'forced', 'from', 'model', 'occurredAt', 'to', 'transactionId', 'version'];
 
 beforeAll(ensureBuilt, 180_000);
