@@ -124,35 +124,25 @@ export function createClient(options: ClientOptions) {
     return { ...ledger, holders: (stage: StageInput) => allPages((after) => ledger.holdersPage(stage, { first: PAGE, after })) };
   };
 
-  const versionHandle = (name: string, version: string) => {
-    const stage = parseStage(version);
-    const get = async (): Promise<Result<ModelVersion, NotFoundError>> =>
-      andThen(await request(ModelVersionDocument, stage ? { name, stage } : { name, version }), (d) =>
-        d.modelVersion ? success(d.modelVersion) : failure(notFound(`${name} has no version ${stage ? `in stage ${stage}` : version}`)));
-    /** By stage, the version holding it is looked up first: a name is what setStage takes. */
-    const resolveName = async () => (stage ? mapResult(await get(), (v) => v.name) : success(version));
-    return {
-      get,
-      /**
-       * Moves this version to `stage`; with `force`, a version holding it is archived. With
-       * `expectedHolder` only when that version (or 'none') holds the stage; an `idempotencyKey`
-       * makes a retry safe.
-       */
-      setStage: async (to: StageInput, options: MoveOptions & { force?: boolean } = {}) =>
-        andThen(await resolveName(), (resolved) => moveVersion(request, name, resolved, toStage(to), options).run()),
-      /** What setStage would do (the versions it would archive), or the error it would get; changes nothing. */
-      previewSetStage: async (to: StageInput, options: MoveOptions & { force?: boolean } = {}) =>
-        andThen(await resolveName(), (resolved) => moveVersion(request, name, resolved, toStage(to), options).preview()),
-      /** This version's stage changes, oldest first. */
-      history: async (args: { first?: number; after?: string } = {}) =>
-        andThen(await resolveName(), async (resolved) =>
-          andThen(await request(StageHistoryDocument, { name, version: resolved, ...args }), (d) =>
-            d.modelVersion ? success(toPage(d.modelVersion.stageHistory)) : failure(notFound(`${name} has no version ${version}`)))),
-      delete: async () =>
-        andThen(await resolveName(), async (resolved) =>
-          andThen(await request(DeleteModelVersionDocument, { model: name, version: resolved }), (d) => fromUnion(d.deleteModelVersion))),
-    };
-  };
+  /** `version` is sent as given: the server reads a name, a number or a stage name ('latest', 'production'...) alike. */
+  const versionHandle = (name: string, version: string) => ({
+    get: async (): Promise<Result<ModelVersion, NotFoundError>> =>
+      andThen(await request(ModelVersionDocument, { name, version }), (d) =>
+        d.modelVersion ? success(d.modelVersion) : failure(notFound(`${name} has no version ${version}`))),
+    /**
+     * Moves this version to `stage`; with `force`, a version holding it is archived. With
+     * `expectedHolder` only when that version (or 'none') holds the stage; an `idempotencyKey`
+     * makes a retry safe.
+     */
+    setStage: (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).run(),
+    /** What setStage would do (the versions it would archive), or the error it would get; changes nothing. */
+    previewSetStage: (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).preview(),
+    /** This version's stage changes, oldest first. */
+    history: async (args: { first?: number; after?: string } = {}) =>
+      andThen(await request(StageHistoryDocument, { name, version, ...args }), (d) =>
+        d.modelVersion ? success(toPage(d.modelVersion.stageHistory)) : failure(notFound(`${name} has no version ${version}`))),
+    delete: async () => andThen(await request(DeleteModelVersionDocument, { model: name, version }), (d) => fromUnion(d.deleteModelVersion)),
+  });
 
   return {
     /** Any generated document (see `documents`), typed by it. */

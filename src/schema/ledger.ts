@@ -2,7 +2,7 @@ import { holderAt, stagePeriods, type StagePeriod } from '../services/ledger.js'
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
-import { loadVersion } from './model-version.js';
+import { loadVersion } from './loaders.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 
 /** The ledger's fields on the types it reads: who held a stage when, and the tombstones. */

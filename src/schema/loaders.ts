@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, ModelVersion, type Stage } from '../entities/index.js';
 
@@ -26,6 +27,15 @@ export function createLoaders(em: EntityManager) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A loaded relation as is; an unloaded one through the operation's batch loader. */
+export async function loadModel(ctx: { loaders: Loaders }, ref: Ref<Model>): Promise<Model> {
+  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.model.load(ref.unwrap().id))!;
+}
+
+export async function loadVersion(ctx: { loaders: Loaders }, ref: Ref<ModelVersion>): Promise<ModelVersion> {
+  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.version.load(ref.unwrap().id))!;
+}
 interface StageKey {
   modelId: string;
   stage: Stage;

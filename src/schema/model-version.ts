@@ -1,25 +1,15 @@
-import type { Ref } from '@mikro-orm/core';
-import type { Model, ModelVersion } from '../entities/index.js';
+import type { ModelVersion } from '../entities/index.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../services/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
-import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import { AlreadyExistsErrorRef, asResult, NotFoundErrorRef, resultUnion, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
+import { loadModel } from './loaders.js';
 import { globalId, NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
-
-/** A loaded relation as is; an unloaded one through the operation's batch loader. */
-export async function loadModel(ctx: Context, ref: Ref<Model>): Promise<Model> {
-  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.model.load(ref.unwrap().id))!;
-}
-
-export async function loadVersion(ctx: Context, ref: Ref<ModelVersion>): Promise<ModelVersion> {
-  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.version.load(ref.unwrap().id))!;
-}
 
 ModelVersionRef.implement({
   description: 'One version of a model.',
@@ -60,7 +50,7 @@ builder.queryField('modelVersion', (t) =>
     type: ModelVersionRef,
     nullable: true,
     description:
-      'One version of the model called `name`, by `version` (all digits: its number; else its name) or by `stage`: give exactly one of the two (else a GraphQL error with code BAD_USER_INPUT). Null when no version matches. For ARCHIVED and NONE, which may hold many, the one with the highest number.',
+      'One version of the model called `name`, by `version` or by `stage`: give exactly one of the two (else a GraphQL error with code BAD_USER_INPUT). Null when no version matches. For ARCHIVED and NONE, which may hold many, the one with the highest number.\nEvery `version` argument of the API (here, in Model.version, and in every mutation) reads text the same way: all digits, the number; a stage name in any case (`latest`, `PRODUCTION`…), the version that stage resolves to, as with `stage`; anything else, the name. Version names can never be all digits or a stage name, so this is never ambiguous.',
     args: { name: t.arg.string({ required: true }), version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
     resolve: (_root, args, ctx) => resolveVersion(ctx.em, { name: args.name }, versionSelector(args.version, args.stage)),
   }),

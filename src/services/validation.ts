@@ -1,4 +1,4 @@
-import { STORED_STAGES } from '../entities/index.js';
+import { stageNamed } from '../entities/index.js';
 import { ValidationError } from './errors.js';
 
 export const LIMITS = {
@@ -14,7 +14,6 @@ export const LIMITS = {
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-const RESERVED_VERSION_NAMES = new Set<string>([...STORED_STAGES, 'latest']);
 
 /** Names of models, versions and tokens: 1 to 255 characters, no control characters, stored verbatim. */
 export function checkName(value: string, field: string): ValidationError | undefined {
@@ -29,7 +28,7 @@ export function checkVersionName(value: string, field = 'name'): ValidationError
   const basic = checkName(value, field);
   if (basic) return basic;
   if (/^\d+$/.test(value)) return new ValidationError(`${field} must not be all digits: numbers are given by the registry`, field);
-  if (RESERVED_VERSION_NAMES.has(value.toLowerCase())) return new ValidationError(`${field} must not be a stage name ("${value}")`, field);
+  if (stageNamed(value)) return new ValidationError(`${field} must not be a stage name ("${value}")`, field);
   return undefined;
 }
 

@@ -287,6 +287,11 @@ export type StageChangedSubscriptionVariables = Exact<{
 
 export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
 
+export type LogHeadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogHeadQuery = { stageChanges: { edges: Array<{ cursor: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1260,3 +1265,12 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const LogHeadDocument = new TypedDocumentString(`
+    query LogHead {
+  stageChanges(last: 1) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogHeadQuery, LogHeadQueryVariables>;
