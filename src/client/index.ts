@@ -134,9 +134,9 @@ export function createClient(options: ClientOptions) {
      * `expectedHolder` only when that version (or 'none') holds the stage; an `idempotencyKey`
      * makes a retry safe.
      */
-    setStage: (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).run(),
+    setStage: async (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).run(),
     /** What setStage would do (the versions it would archive), or the error it would get; changes nothing. */
-    previewSetStage: (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).preview(),
+    previewSetStage: async (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).preview(),
     /** This version's stage changes, oldest first. */
     history: async (args: { first?: number; after?: string } = {}) =>
       andThen(await request(StageHistoryDocument, { name, version, ...args }), (d) =>

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StageFeed } from '../services/stage-feed.js';
+import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -9,6 +10,10 @@ export interface Context {
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
+  /** New versions, live (versionCreated). */
+  versions?: VersionFeed;
+  /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE: whether webhook URLs may name private addresses. */
+  webhookSettings?: { allowPrivate: boolean };
   /** Told right after this instance revoked a token, so it stops working here at once. */
   tokenRevoked?: (tokenId: string) => void;
   /** Cuts off a subscriber that stopped reading (closes its socket or stream). */

@@ -272,6 +272,8 @@ export type NodeQuery = { node:
     | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
     | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }
     | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
