@@ -1,33 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/client/index.js';
+import { BIN, ensureBuilt, ROOT } from './support/cli.js';
 import { freshDatabase } from './support/database.js';
 import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 import { createVersion, seedModel } from './support/fixtures.js';
-
-/** The built `modelstage` bin, run as a subprocess against real servers. */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist/cli/main.js');
-
-/** The newest modification time under a folder (the dashboard is built separately). */
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dashboard' ? 0 : newest(full);
-    return statSync(full).mtimeMs;
-  }));
-}
-
-/** Builds dist when it is missing or older than src (`npm ci` builds it through `prepare`). */
-function ensureBuilt(): void {
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(ROOT, 'src'))) return;
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(BIN)) throw new Error('could not build dist/cli/main.js');
-}
 
 interface Run {
   code: number | null;

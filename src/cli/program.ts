@@ -13,6 +13,7 @@ import {
   type Scope,
 } from '../client/index.js';
 import { changeLine, EXIT, printError, printJson, printRecord, printTable, versionRecord } from './output.js';
+import { registerWebhookCommands } from './commands/webhooks.js';
 
 interface GlobalOptions {
   url: string;
@@ -198,6 +199,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .action(action(async ({ client, json }, id: string) =>
       report(await client.tokens.revoke(id), json, ({ apiToken }) => (json ? printJson(apiToken) : console.log(`Revoked token ${apiToken.name}.`)))));
 
+  registerWebhookCommands(program, { action, report });
   return program;
 }
 

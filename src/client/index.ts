@@ -26,10 +26,12 @@ import { execute, type HttpOptions } from './http.js';
 import { watchStageChanges, type Watch, type WatchOptions } from './live.js';
 import { failure, fromUnion, mapResult, notFound, success, type NotFoundError, type Result } from './result.js';
 import { parseStage, type StageInput } from './stages.js';
+import { webhookMethods } from './webhooks.js';
 
 export * from './result.js';
 export { parseStage, STAGE_NAMES, type StageInput } from './stages.js';
 export type { Watch, WatchStatus, StageChangeEvent } from './live.js';
+export type { Webhook, WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhooks.js';
 export type { ModelStage, Scope, ErrorCode } from './generated/graphql.js';
 /** The generated documents and types, for calls through `client.request`. */
 export * as documents from './generated/graphql.js';
@@ -146,6 +148,8 @@ export function createClient(options: ClientOptions) {
     models,
     model,
     tokens,
+    /** Webhooks and their delivery log (ADMIN). */
+    webhooks: webhookMethods(request, { allPages, toPage, pageSize: PAGE }),
     /** One object by its global id, or null. */
     node: async (id: string) => mapResult(await request(NodeDocument, { id }), (d) => d.node),
     /** The global log of stage changes in commit order. */

@@ -39,6 +39,23 @@ export type Scope =
   | 'READ'
   | 'WRITE';
 
+export type WebhookDeliveryStatus =
+  /** A 2xx answer was received. */
+  | 'DELIVERED'
+  /** Every attempt failed; no more follow unless redelivered. */
+  | 'FAILED'
+  /** Not delivered yet; attempts may follow. */
+  | 'PENDING';
+
+/** What a webhook is sent for. */
+export type WebhookEvent =
+  /** A promotion request opened, approved, rejected, cancelled or applied (message type `promotion_request.updated`). */
+  | 'PROMOTION_REQUEST_UPDATED'
+  /** Every committed StageChange (message type `stage.changed`). */
+  | 'STAGE_CHANGED'
+  /** Every new version (message type `version.created`). */
+  | 'VERSION_CREATED';
+
 export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } };
 
 export type ModelFieldsFragment = { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string };
@@ -204,6 +221,8 @@ export type NodeQuery = { node:
     | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
     | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }
     | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
@@ -218,6 +237,94 @@ export type StageChangedSubscriptionVariables = Exact<{
 
 
 export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
+
+export type WebhookFieldsFragment = { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null };
+
+export type DeliveryFieldsFragment = { id: string, messageId: string, event: WebhookEvent, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, payload: unknown };
+
+export type WebhooksQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhooksQuery = { webhooks: { edges: Array<{ node: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: WebhookDeliveryStatus | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { node:
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Model' }
+    | { __typename: 'ModelVersion' }
+    | { __typename: 'StageChange' }
+    | { __typename: 'Webhook', deliveries: { edges: Array<{ node: { id: string, messageId: string, event: WebhookEvent, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, payload: unknown } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { __typename: 'WebhookDelivery' }
+   | null };
+
+export type CreateWebhookMutationVariables = Exact<{
+  url: string;
+  events?: Array<WebhookEvent> | WebhookEvent | null | undefined;
+  model?: string | null | undefined;
+  description?: string | null | undefined;
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook:
+    | { __typename: 'CreateWebhookSuccess', secret: string, webhook: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type UpdateWebhookMutationVariables = Exact<{
+  id: string | number;
+  url?: string | null | undefined;
+  events?: Array<WebhookEvent> | WebhookEvent | null | undefined;
+  active?: boolean | null | undefined;
+  description?: string | null | undefined;
+}>;
+
+
+export type UpdateWebhookMutation = { updateWebhook:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UpdateWebhookSuccess', webhook: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook:
+    | { __typename: 'DeleteWebhookSuccess', deletedId: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RotateWebhookSecretSuccess', secret: string, webhook: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }
+   };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RedeliverWebhookSuccess', delivery: { id: string, messageId: string, event: WebhookEvent, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, payload: unknown } }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -322,6 +429,35 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
+export const WebhookFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}
+    `, {"fragmentName":"WebhookFields"}) as unknown as TypedDocumentString<WebhookFieldsFragment, unknown>;
+export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliveryFields on WebhookDelivery {
+  id
+  messageId
+  event
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  createdAt
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  payload
+}
+    `, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($name: String!, $description: String, $tags: [String!]) {
   createModel(name: $name, description: $description, tags: $tags) {
@@ -877,3 +1013,314 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks($first: Int, $after: String) {
+  webhooks(first: $first, after: $after) {
+    edges {
+      node {
+        ...WebhookFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {
+  node(id: $id) {
+    __typename
+    ... on Webhook {
+      deliveries(first: $first, after: $after, status: $status) {
+        edges {
+          node {
+            ...DeliveryFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    fragment DeliveryFields on WebhookDelivery {
+  id
+  messageId
+  event
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  createdAt
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  payload
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookDocument = new TypedDocumentString(`
+    mutation CreateWebhook($url: String!, $events: [WebhookEvent!], $model: String, $description: String) {
+  createWebhook(
+    url: $url
+    events: $events
+    model: $model
+    description: $description
+  ) {
+    __typename
+    ... on CreateWebhookSuccess {
+      secret
+      webhook {
+        ...WebhookFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const UpdateWebhookDocument = new TypedDocumentString(`
+    mutation UpdateWebhook($id: ID!, $url: String, $events: [WebhookEvent!], $active: Boolean, $description: String) {
+  updateWebhook(
+    id: $id
+    url: $url
+    events: $events
+    active: $active
+    description: $description
+  ) {
+    __typename
+    ... on UpdateWebhookSuccess {
+      webhook {
+        ...WebhookFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWebhookMutation, UpdateWebhookMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    __typename
+    ... on DeleteWebhookSuccess {
+      deletedId
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    __typename
+    ... on RotateWebhookSecretSuccess {
+      secret
+      webhook {
+        ...WebhookFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    __typename
+    ... on RedeliverWebhookSuccess {
+      delivery {
+        ...DeliveryFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+fragment DeliveryFields on WebhookDelivery {
+  id
+  messageId
+  event
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  createdAt
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  payload
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
