@@ -400,3 +400,63 @@ describe('the SSRF guard (MODELSTAGE_WEBHOOK_ALLOW_PRIVATE unset)', { timeout: 6
     }
   });
 });
+
+describe('retention and shutdown', { timeout: 60_000 }, () => {
+  it('prunes delivered and failed messages past the retention, never a pending one', async () => {
+    const cluster = await startCluster();
+    try {
+      const first = await cluster.start();
+      const hook = await startReceiver();
+      try {
+        const allowing = await startTestServer({ databaseUrl: first.databaseUrl, webhooks: { allowPrivate: true } });
+        await createWebhook(allowing, hook.url);
+        await seedModel(allowing, 'prune-model', 3);
+        for (const version of ['1', '2', '3']) await setStage(allowing, 'prune-model', version, 'ARCHIVED');
+        await hook.waitFor(3);
+        await allowing.app.stop();
+      } finally {
+        await hook.close();
+      }
+      await eventually(async () => ((await sql(first.databaseUrl, "select 1 from webhook_delivery where status = 'pending'")).length === 0 ? true : undefined));
+      const ids = (await sql<{ id: string }>(first.databaseUrl, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
+      await sql(first.databaseUrl, "update webhook_delivery set created_at = now() - interval '31 days' where id = any($1)", [ids.slice(0, 2)]);
+      await sql(first.databaseUrl, "update webhook_delivery set status = 'pending', in_line = true, created_at = now() - interval '40 days', next_attempt_at = now() + interval '1 day' where id = $1", [ids[0]]);
+      // Pruning runs when an instance starts (and hourly after).
+      const second = await startTestServer({ databaseUrl: first.databaseUrl, webhooks: { retentionMs: 30 * 24 * 60 * 60 * 1000 } });
+      try {
+        const left = await eventually(async () => {
+          const rows = (await sql<{ id: string }>(first.databaseUrl, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
+          return rows.length === 2 ? rows : undefined;
+        });
+        expect(left).toEqual([ids[0], ids[2]]);
+      } finally {
+        await second.app.stop();
+      }
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it('on stop, an attempt that does not finish in the grace is handed back, as if not made', async () => {
+    const hook = await startReceiver(() => ({ status: 200, delayMs: 20_000 }));
+    const server = await startTestServer({ webhooks: FAST });
+    try {
+      await seedModel(server, 'stop-model', 1);
+      const { id } = await createWebhook(server, hook.url);
+      await setStage(server, 'stop-model', '1', 'STAGING');
+      await hook.waitFor(1);
+      const stopping = Date.now();
+      await server.app.stop();
+      expect(Date.now() - stopping).toBeLessThan(9_000);
+      const [row] = await sql<{ status: string; attempts: number; leased_until: Date | null }>(
+        server.databaseUrl,
+        'select status, attempts, leased_until from webhook_delivery where webhook_id = $1',
+        [Buffer.from(id, 'base64url').toString().split(':')[1]],
+      );
+      expect(row).toEqual({ status: 'pending', attempts: 0, leased_until: null });
+    } finally {
+      await hook.close();
+      await server.stop().catch(() => undefined);
+    }
+  });
+});
