@@ -1,11 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeDataFolder } from './support/data-folder.js';
 import { spawnServer } from './support/process.js';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'modelstage-embedded-'));
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => removeDataFolder(dataDir));
 
 async function post(url: string, token: string, query: string) {
   const response = await fetch(url, {

@@ -1,4 +1,5 @@
 import { ApiTokenSchema } from './api-token.js';
+import { IdempotencyKeySchema } from './idempotency-key.js';
 import { ModelSchema } from './model.js';
 import { ModelVersionSchema } from './model-version.js';
 import { StageChangeSchema } from './stage-change.js';
@@ -6,6 +7,7 @@ import { WebhookSchema } from './webhook.js';
 import { WebhookDeliverySchema } from './webhook-delivery.js';
 
 export { ApiToken, SCOPES, type Scope } from './api-token.js';
+export { IdempotencyKey } from './idempotency-key.js';
 export { Model } from './model.js';
 export { ModelVersion } from './model-version.js';
 export { StageChange } from './stage-change.js';
@@ -13,4 +15,4 @@ export * from './stage.js';
 export { Webhook, WEBHOOK_EVENTS, type WebhookEventName } from './webhook.js';
 export { WebhookDelivery, DELIVERY_STATUSES, type DeliveryStatus } from './webhook-delivery.js';
 
-export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema, WebhookSchema, WebhookDeliverySchema];
+export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema, IdempotencyKeySchema, WebhookSchema, WebhookDeliverySchema];

@@ -3,6 +3,7 @@ import {
   DomainError,
   ERROR_CODES,
   NotFoundError,
+  PreconditionFailedError,
   StageConflictError,
   ValidationError,
 } from '../services/errors.js';
@@ -54,6 +55,16 @@ export const StageConflictErrorRef = errorType(
 );
 builder.objectField(StageConflictErrorRef, 'holder', (t) =>
   t.field({ type: ModelVersionRef, description: 'The version that holds the stage now.', resolve: (error) => (error as StageConflictError).holder }),
+);
+
+export const PreconditionFailedErrorRef = errorType('PreconditionFailedError', PreconditionFailedError, '`expectedHolder` did not match. Nothing changed.');
+builder.objectField(PreconditionFailedErrorRef, 'actualHolder', (t) =>
+  t.field({
+    type: ModelVersionRef,
+    nullable: true,
+    description: 'The version that holds the stage now; null when none does.',
+    resolve: (error) => (error as PreconditionFailedError).actualHolder,
+  }),
 );
 
 /**

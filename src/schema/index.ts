@@ -7,6 +7,8 @@ import './errors.js';
 import './model.js';
 import './model-version.js';
 import './stage-change.js';
+import './promotion.js';
+import './ledger.js';
 import './api-token.js';
 import './webhook.js';
 import './webhook-delivery.js';

@@ -46,7 +46,9 @@ builder.queryField('node', (t) =>
       const parsed = parseGlobalId(id);
       if (!parsed) return null;
       if (ADMIN_NODE_TYPES.has(parsed.type) && !ctx.principal.scopes.has('admin')) return null;
-      return (await NODE_TYPES[parsed.type].load(ctx, parsed.id)) ?? null;
+      const found = (await NODE_TYPES[parsed.type].load(ctx, parsed.id)) ?? null;
+      // A deleted model or version is a tombstone: the log still resolves it, node(id) does not.
+      return found && 'deletedAt' in found && found.deletedAt ? null : found;
     },
   }),
 );

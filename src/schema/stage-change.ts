@@ -4,7 +4,7 @@ import { listStageChanges } from '../services/stage-log.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
-import { loadModel, loadVersion } from './model-version.js';
+import { loadModel, loadVersion } from './loaders.js';
 import { NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 
@@ -58,13 +58,8 @@ builder.subscriptionField('stageChanged', (t) =>
         tokenId: ctx.principal.tokenId,
         onOverflow: ctx.disconnectSlowConsumer,
       }),
-    resolve: (change: StageChange, _args, ctx) => {
-      // A subscription's context outlives many events: forget what earlier events loaded.
-      ctx.em.clear();
-      ctx.loaders.model.clearAll();
-      ctx.loaders.version.clearAll();
-      return change;
-    },
+    // Each event is resolved with reads of its own (server/event-context.ts).
+    resolve: (change: StageChange) => change,
   }),
 );
 

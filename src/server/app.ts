@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import { Authenticator } from '../services/auth.js';
 import { UnauthenticatedError } from '../services/errors.js';
+import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
@@ -18,8 +19,8 @@ import { WebhookDispatcher, type AttemptOutcome } from '../webhooks/dispatcher.j
 import { webhookSettings as defaultWebhookSettings, type WebhookSettings } from '../config.js';
 import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
 import { schema } from '../schema/index.js';
-import type { Context } from '../schema/context.js';
-import { createLoaders } from '../schema/loaders.js';
+import { freshReads, type Context } from '../schema/context.js';
+import { freshContextPerEvent } from './event-context.js';
 import { toClientError } from './errors.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import type { SubscriptionMultiplexer } from './multiplex.js';
@@ -111,6 +112,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   await feed.start();
   await listener.start();
+  const stopKeyPruning = startKeyPruning(orm, log);
   dispatcher.start();
 
   const yoga = createYoga<ServerContext, Context>({
@@ -126,7 +128,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
     // print stacks and driver messages (SQL) for them.
     logging: quietLogger(log),
-    plugins: [...documentLimits(options.dev ?? false), wholeMutationScopes()],
+    plugins: [...documentLimits(options.dev ?? false), wholeMutationScopes(), freshContextPerEvent()],
     context: async (initial): Promise<Context> => {
       let principal = initial.principal;
       try {
@@ -134,11 +136,9 @@ export async function startApp(options: AppOptions): Promise<App> {
       } catch (error) {
         throw clientError(error);
       }
-      const em = orm.em.fork();
       return {
-        em,
+        ...freshReads(orm.em),
         principal,
-        loaders: createLoaders(em),
         feed,
         versions,
         webhookSettings,
@@ -212,6 +212,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         server.closeIdleConnections();
         await websockets.close();
         feed.stop();
+        stopKeyPruning();
         versions.stop();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;

@@ -6,6 +6,7 @@ import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError 
 import { findModel, modelNotFound } from './models.js';
 import { decodeNumberCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
 import { parseVersionText, resolveVersion } from './resolution.js';
+import { writeTransaction } from './transaction.js';
 import { checkMetadata, checkText, checkVersionName, normalizeTags } from './validation.js';
 
 export interface CreateVersionInput {
@@ -29,9 +30,10 @@ export async function createVersion(em: EntityManager, input: CreateVersionInput
   const tags = normalizeTags(input.tags);
   if (tags instanceof ValidationError) return tags;
   try {
-    return await em.transactional(async (tx) => {
-      const model = await tx.findOne(Model, { name: input.model }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    return await writeTransaction(em, async (tx) => {
+      const model = await tx.findOne(Model, { name: input.model, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!model) return modelNotFound(input.model);
+      // Deleted versions included: a name, like a number, is never given again within a model.
       if (input.name != null && (await tx.count(ModelVersion, { model, name: input.name })) > 0) {
         return versionExists(input.model, input.name);
       }
@@ -63,34 +65,34 @@ export interface VersionPatch {
 export async function updateVersion(em: EntityManager, modelName: string, version: string, patch: VersionPatch): Promise<ModelVersion | NotFoundError | ValidationError> {
   const invalid = checkText(patch.description, 'description') ?? (patch.metadata !== undefined ? checkMetadata(patch.metadata) : undefined);
   if (invalid) return invalid;
-  const found = await findVersion(em, modelName, version);
-  if (found instanceof NotFoundError) return found;
-  if (patch.description !== undefined) found.description = patch.description;
-  if (patch.metadata !== undefined) found.metadata = patch.metadata;
-  if (patch.tags !== undefined) {
-    const tags = normalizeTags(patch.tags);
-    if (tags instanceof ValidationError) return tags;
-    found.tags = tags;
-  }
-  await em.flush();
-  return found;
+  const tags = patch.tags === undefined ? undefined : normalizeTags(patch.tags);
+  if (tags instanceof ValidationError) return tags;
+  return writeTransaction(em, async (tx) => {
+    const found = await findVersion(tx, modelName, version);
+    if (found instanceof NotFoundError) return found;
+    if (patch.description !== undefined) found.description = patch.description;
+    if (patch.metadata !== undefined) found.metadata = patch.metadata;
+    if (tags !== undefined) found.tags = tags;
+    return found;
+  });
 }
 
 /**
- * Deletes a version and its log rows. A version in STAGING or PRODUCTION is refused (archive it
- * first): deleting what serves must be a deliberate, logged stage change, not a side effect.
- * Its number is never given again.
+ * Deletes a version: it becomes a tombstone (deletedAt), gone from lookups and lists while the
+ * log keeps its changes; its name and number are never given again. A version in STAGING or
+ * PRODUCTION is refused (archive it first): deleting what serves must be a deliberate, logged
+ * stage change, not a side effect.
  */
 export async function deleteVersion(em: EntityManager, modelName: string, version: string): Promise<ModelVersion | NotFoundError | StageConflictError> {
-  return em.transactional(async (tx) => {
-    const model = await tx.findOne(Model, { name: modelName }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  return writeTransaction(em, async (tx) => {
+    const model = await tx.findOne(Model, { name: modelName, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(modelName);
     const found = await resolveVersion(tx, model, parseVersionText(version));
     if (!found) return versionNotFound(modelName, version);
     if (isUniqueStage(found.stage)) {
       return new StageConflictError(`version ${found.name} of ${modelName} is in ${found.stage.toUpperCase()}; archive it before deleting it`, found);
     }
-    tx.remove(found);
+    found.deletedAt = new Date();
     return found;
   });
 }
@@ -111,7 +113,7 @@ export async function listVersions(em: EntityManager, modelId: string, args: { f
   }
   const rows = await em.find(
     ModelVersion,
-    { model: modelId, ...(args.stage ? { stage: args.stage } : {}), ...(before !== undefined ? { number: { $lt: before } } : {}) },
+    { model: modelId, deletedAt: null, ...(args.stage ? { stage: args.stage } : {}), ...(before !== undefined ? { number: { $lt: before } } : {}) },
     { orderBy: { number: 'desc' }, limit: limit + 1 },
   );
   return toPage(rows, limit, (v) => encodeCursor('version', v.number), before !== undefined);

@@ -56,11 +56,11 @@ export type WebhookEvent =
   /** Every new version (message type `version.created`). */
   | 'VERSION_CREATED';
 
-export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } };
+export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } };
 
 export type ModelFieldsFragment = { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string };
 
-export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
+export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
 
 export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null };
 
@@ -68,16 +68,99 @@ type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError
 
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
 
-type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } };
+type ErrorFields_PreconditionFailedError_Fragment = { __typename: 'PreconditionFailedError', code: ErrorCode, message: string };
+
+type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } };
 
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string };
 
 export type ErrorFieldsFragment =
   | ErrorFields_AlreadyExistsError_Fragment
   | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_PreconditionFailedError_Fragment
   | ErrorFields_StageConflictError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
+
+type SetStageOutcome_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+type SetStageOutcome_PreconditionFailedError_Fragment = { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null };
+
+type SetStageOutcome_SetStagePreview_Fragment = { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> };
+
+type SetStageOutcome_SetStageSuccess_Fragment = { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> };
+
+type SetStageOutcome_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } };
+
+type SetStageOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string };
+
+export type SetStageOutcomeFragment =
+  | SetStageOutcome_NotFoundError_Fragment
+  | SetStageOutcome_PreconditionFailedError_Fragment
+  | SetStageOutcome_SetStagePreview_Fragment
+  | SetStageOutcome_SetStageSuccess_Fragment
+  | SetStageOutcome_StageConflictError_Fragment
+  | SetStageOutcome_ValidationError_Fragment
+;
+
+export type SetStageMutationVariables = Exact<{
+  name: string;
+  version: string;
+  stage: ModelStage;
+  force?: boolean | null | undefined;
+  expectedHolder?: string | null | undefined;
+  dryRun?: boolean | null | undefined;
+  reason?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SetStageMutation = { setStage:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null }
+    | { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> }
+    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RollbackStageMutationVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+  expectedHolder?: string | null | undefined;
+  dryRun?: boolean | null | undefined;
+  reason?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RollbackStageMutation = { rollbackStage:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null }
+    | { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> }
+    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type HolderAtQueryVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+  at: string;
+}>;
+
+
+export type HolderAtQuery = { model: { holderAt: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null } | null };
+
+export type StagePeriodsQueryVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StagePeriodsQuery = { model: { stagePeriods: { edges: Array<{ cursor: string, node: { stage: ModelStage, since: string, until: string | null, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, entered: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }, left: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type CreateModelMutationVariables = Exact<{
   name: string;
@@ -103,23 +186,8 @@ export type CreateModelVersionMutationVariables = Exact<{
 
 export type CreateModelVersionMutation = { createModelVersion:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
-    | { __typename: 'CreateModelVersionSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'CreateModelVersionSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
-   };
-
-export type SetStageMutationVariables = Exact<{
-  name: string;
-  version: string;
-  stage: ModelStage;
-  force?: boolean | null | undefined;
-}>;
-
-
-export type SetStageMutation = { setStage:
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -132,7 +200,7 @@ export type DeleteModelVersionMutationVariables = Exact<{
 export type DeleteModelVersionMutation = { deleteModelVersion:
     | { __typename: 'DeleteModelVersionSuccess', deletedId: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
    };
 
 export type CreateApiTokenMutationVariables = Exact<{
@@ -181,7 +249,7 @@ export type ModelVersionsQueryVariables = Exact<{
 }>;
 
 
-export type ModelVersionsQuery = { model: { name: string, versions: { edges: Array<{ cursor: string, node: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ModelVersionsQuery = { model: { name: string, versions: { edges: Array<{ cursor: string, node: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type ModelVersionQueryVariables = Exact<{
   name: string;
@@ -190,7 +258,7 @@ export type ModelVersionQueryVariables = Exact<{
 }>;
 
 
-export type ModelVersionQuery = { modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } | null };
+export type ModelVersionQuery = { modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null };
 
 export type StageChangesQueryVariables = Exact<{
   model?: string | null | undefined;
@@ -199,7 +267,7 @@ export type StageChangesQueryVariables = Exact<{
 }>;
 
 
-export type StageChangesQuery = { stageChanges: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type StageChangesQuery = { stageChanges: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type StageHistoryQueryVariables = Exact<{
   name: string;
@@ -209,7 +277,7 @@ export type StageHistoryQueryVariables = Exact<{
 }>;
 
 
-export type StageHistoryQuery = { modelVersion: { stageHistory: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type StageHistoryQuery = { modelVersion: { stageHistory: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -219,8 +287,8 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }
     | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
-    | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }
-    | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
+    | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }
+    | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
     | { __typename: 'Webhook', id: string }
     | { __typename: 'WebhookDelivery', id: string }
    | null };
@@ -236,7 +304,12 @@ export type StageChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
+export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
+
+export type LogHeadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogHeadQuery = { stageChanges: { edges: Array<{ cursor: string }> } };
 
 export type WebhookFieldsFragment = { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null };
 
@@ -354,28 +427,6 @@ export const ModelFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"ModelFields"}) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
-export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ChangeFields on StageChange {
-  id
-  cursor
-  from
-  to
-  forced
-  displaced
-  actor
-  occurredAt
-  transactionId
-  model {
-    name
-  }
-  modelVersion {
-    id
-    name
-    number
-    stage
-  }
-}
-    `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
 export const TokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment TokenFields on ApiToken {
   id
@@ -396,11 +447,36 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+    `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
 export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
@@ -425,10 +501,93 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
 }`, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
+export const SetStageOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment SetStageOutcome on SetStageResult {
+  __typename
+  ... on SetStageSuccess {
+    modelVersion {
+      ...VersionFields
+    }
+    archived {
+      ...VersionFields
+    }
+    changes {
+      ...ChangeFields
+    }
+  }
+  ... on SetStagePreview {
+    modelVersion {
+      ...VersionFields
+    }
+    from
+    to
+    archived {
+      ...VersionFields
+    }
+    noop
+  }
+  ... on PreconditionFailedError {
+    actualHolder {
+      ...VersionFields
+    }
+  }
+  ...ErrorFields
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}`, {"fragmentName":"SetStageOutcome"}) as unknown as TypedDocumentString<SetStageOutcomeFragment, unknown>;
 export const WebhookFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookFields on Webhook {
   id
@@ -458,6 +617,284 @@ export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
   payload
 }
     `, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
+export const SetStageDocument = new TypedDocumentString(`
+    mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
+  setStage(
+    name: $name
+    version: $version
+    stage: $stage
+    force: $force
+    expectedHolder: $expectedHolder
+    dryRun: $dryRun
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...SetStageOutcome
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+fragment SetStageOutcome on SetStageResult {
+  __typename
+  ... on SetStageSuccess {
+    modelVersion {
+      ...VersionFields
+    }
+    archived {
+      ...VersionFields
+    }
+    changes {
+      ...ChangeFields
+    }
+  }
+  ... on SetStagePreview {
+    modelVersion {
+      ...VersionFields
+    }
+    from
+    to
+    archived {
+      ...VersionFields
+    }
+    noop
+  }
+  ... on PreconditionFailedError {
+    actualHolder {
+      ...VersionFields
+    }
+  }
+  ...ErrorFields
+}`) as unknown as TypedDocumentString<SetStageMutation, SetStageMutationVariables>;
+export const RollbackStageDocument = new TypedDocumentString(`
+    mutation RollbackStage($name: String!, $stage: ModelStage!, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
+  rollbackStage(
+    name: $name
+    stage: $stage
+    expectedHolder: $expectedHolder
+    dryRun: $dryRun
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...SetStageOutcome
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+}
+fragment SetStageOutcome on SetStageResult {
+  __typename
+  ... on SetStageSuccess {
+    modelVersion {
+      ...VersionFields
+    }
+    archived {
+      ...VersionFields
+    }
+    changes {
+      ...ChangeFields
+    }
+  }
+  ... on SetStagePreview {
+    modelVersion {
+      ...VersionFields
+    }
+    from
+    to
+    archived {
+      ...VersionFields
+    }
+    noop
+  }
+  ... on PreconditionFailedError {
+    actualHolder {
+      ...VersionFields
+    }
+  }
+  ...ErrorFields
+}`) as unknown as TypedDocumentString<RollbackStageMutation, RollbackStageMutationVariables>;
+export const HolderAtDocument = new TypedDocumentString(`
+    query HolderAt($name: String!, $stage: ModelStage!, $at: DateTime!) {
+  model(name: $name) {
+    holderAt(stage: $stage, at: $at) {
+      ...VersionFields
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}`) as unknown as TypedDocumentString<HolderAtQuery, HolderAtQueryVariables>;
+export const StagePeriodsDocument = new TypedDocumentString(`
+    query StagePeriods($name: String!, $stage: ModelStage!, $first: Int, $after: String) {
+  model(name: $name) {
+    stagePeriods(stage: $stage, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          stage
+          since
+          until
+          modelVersion {
+            ...VersionFields
+          }
+          entered {
+            ...ChangeFields
+          }
+          left {
+            ...ChangeFields
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}`) as unknown as TypedDocumentString<StagePeriodsQuery, StagePeriodsQueryVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($name: String!, $description: String, $tags: [String!]) {
   createModel(name: $name, description: $description, tags: $tags) {
@@ -480,6 +917,7 @@ export const CreateModelDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -533,6 +971,7 @@ export const CreateModelVersionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -550,71 +989,6 @@ fragment ErrorFields on Error {
     }
   }
 }`) as unknown as TypedDocumentString<CreateModelVersionMutation, CreateModelVersionMutationVariables>;
-export const SetStageDocument = new TypedDocumentString(`
-    mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
-  setStage(name: $name, version: $version, stage: $stage, force: $force) {
-    __typename
-    ... on SetStageSuccess {
-      modelVersion {
-        ...VersionFields
-      }
-      archived {
-        ...VersionFields
-      }
-      changes {
-        ...ChangeFields
-      }
-    }
-    ...ErrorFields
-  }
-}
-    fragment VersionFields on ModelVersion {
-  id
-  name
-  number
-  stage
-  description
-  tags
-  metadata
-  createdAt
-  updatedAt
-  model {
-    name
-  }
-}
-fragment ChangeFields on StageChange {
-  id
-  cursor
-  from
-  to
-  forced
-  displaced
-  actor
-  occurredAt
-  transactionId
-  model {
-    name
-  }
-  modelVersion {
-    id
-    name
-    number
-    stage
-  }
-}
-fragment ErrorFields on Error {
-  __typename
-  code
-  message
-  ... on ValidationError {
-    field
-  }
-  ... on StageConflictError {
-    holder {
-      ...VersionFields
-    }
-  }
-}`) as unknown as TypedDocumentString<SetStageMutation, SetStageMutationVariables>;
 export const DeleteModelVersionDocument = new TypedDocumentString(`
     mutation DeleteModelVersion($model: String!, $version: String!) {
   deleteModelVersion(model: $model, version: $version) {
@@ -635,6 +1009,7 @@ export const DeleteModelVersionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -675,6 +1050,7 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -721,6 +1097,7 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -810,6 +1187,7 @@ export const ModelVersionsDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -830,6 +1208,7 @@ export const ModelVersionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -859,6 +1238,8 @@ export const StageChangesDocument = new TypedDocumentString(`
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -896,6 +1277,8 @@ export const StageHistoryDocument = new TypedDocumentString(`
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -935,6 +1318,7 @@ export const NodeDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -957,6 +1341,8 @@ fragment ChangeFields on StageChange {
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -1003,6 +1389,8 @@ export const StageChangedDocument = new TypedDocumentString(`
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -1013,6 +1401,15 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const LogHeadDocument = new TypedDocumentString(`
+    query LogHead {
+  stageChanges(last: 1) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogHeadQuery, LogHeadQueryVariables>;
 export const WebhooksDocument = new TypedDocumentString(`
     query Webhooks($first: Int, $after: String) {
   webhooks(first: $first, after: $after) {
@@ -1099,6 +1496,7 @@ export const CreateWebhookDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1155,6 +1553,7 @@ export const UpdateWebhookDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1203,6 +1602,7 @@ export const DeleteWebhookDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1243,6 +1643,7 @@ export const RotateWebhookSecretDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1293,6 +1694,7 @@ export const RedeliverWebhookDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
