@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, ROOT } from './support/cli.js';
+import { ensureBuilt, finish, start } from './support/cli.js';
 import { seedModel, setStage } from './support/fixtures.js';
 import { eventually, startReceiver, type Receiver } from './support/receiver.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 beforeAll(ensureBuilt, 180_000);
 
 describe('modelstage webhook …', { timeout: 120_000 }, () => {
   let server: TestServer;
   let hook: Receiver;
-  const cli = (args: string[], token = ADMIN_TOKEN) =>
-    new Promise<Run>((resolve) => {
-      execFile('node', [BIN, ...args], { cwd: ROOT, env: { ...process.env, MODELSTAGE_URL: server.url, MODELSTAGE_TOKEN: token } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  const cli = (args: string[], token = ADMIN_TOKEN) => finish(start(args, { url: server.url, token }));
 
   beforeAll(async () => {
     server = await startTestServer({ webhooks: { allowPrivate: true, retryDelaysMs: [100] } });

@@ -1,7 +1,7 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueEvent } from '../src/webhooks/outbox.js';
-import { sql } from './support/database.js';
+import { freshDatabase, sql } from './support/database.js';
 import { createVersion, seedModel, setStage } from './support/fixtures.js';
 import { eventually, startReceiver, type Receiver } from './support/receiver.js';
 import { startCluster, startTestServer, type TestServer } from './support/server.js';
@@ -86,14 +86,19 @@ describe('webhooks', { timeout: 60_000 }, () => {
     await seedModel(server, 'format-model', 1);
     const { id, secret } = await createWebhook(server, hook.url, { events: ['STAGE_CHANGED', 'VERSION_CREATED'], model: 'format-model' });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const moved = await setStage(server, 'format-model', '1', 'STAGING');
+    const moved = (
+      await server.ok<any>(
+        'mutation { setStage(name: "format-model", version: "1", stage: STAGING, reason: "canary ok") { ... on SetStageSuccess { changes { cursor } } } }',
+      )
+    ).setStage;
     await createVersion(server, 'format-model', { name: 'second' });
     const [stageMessage, versionMessage] = await hook.waitFor(2);
 
     const change = moved.changes[0];
     const [logged] = (
-      await server.ok<any>('{ stageChanges(first: 100) { edges { node { cursor occurredAt transactionId } } } }')
+      await server.ok<any>('{ stageChanges(first: 100) { edges { node { cursor occurredAt transactionId reason approvedBy } } } }')
     ).stageChanges.edges.map((edge: any) => edge.node).filter((node: any) => node.cursor === change.cursor);
+    expect(logged).toMatchObject({ reason: 'canary ok', approvedBy: [] });
     expect(verify(secret, stageMessage!)).toEqual(stageMessage!.message);
     expect(stageMessage!.message).toEqual({
       type: 'stage.changed',
@@ -108,7 +113,7 @@ describe('webhooks', { timeout: 60_000 }, () => {
         forced: false,
         displaced: false,
         actor: 'admin',
-        reason: null,
+        reason: 'canary ok',
         approvedBy: [],
         occurredAt: logged.occurredAt,
         transactionId: logged.transactionId,
@@ -403,29 +408,24 @@ describe('the SSRF guard (MODELSTAGE_WEBHOOK_ALLOW_PRIVATE unset)', { timeout: 6
 
 describe('retention and shutdown', { timeout: 60_000 }, () => {
   it('prunes delivered and failed messages past the retention, never a pending one', async () => {
-    const cluster = await startCluster();
+    const database = await freshDatabase();
+    const hook = await startReceiver();
     try {
-      const first = await cluster.start();
-      const hook = await startReceiver();
-      try {
-        const allowing = await startTestServer({ databaseUrl: first.databaseUrl, webhooks: { allowPrivate: true } });
-        await createWebhook(allowing, hook.url);
-        await seedModel(allowing, 'prune-model', 3);
-        for (const version of ['1', '2', '3']) await setStage(allowing, 'prune-model', version, 'ARCHIVED');
-        await hook.waitFor(3);
-        await allowing.app.stop();
-      } finally {
-        await hook.close();
-      }
-      await eventually(async () => ((await sql(first.databaseUrl, "select 1 from webhook_delivery where status = 'pending'")).length === 0 ? true : undefined));
-      const ids = (await sql<{ id: string }>(first.databaseUrl, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
-      await sql(first.databaseUrl, "update webhook_delivery set created_at = now() - interval '31 days' where id = any($1)", [ids.slice(0, 2)]);
-      await sql(first.databaseUrl, "update webhook_delivery set status = 'pending', in_line = true, created_at = now() - interval '40 days', next_attempt_at = now() + interval '1 day' where id = $1", [ids[0]]);
+      const first = await startTestServer({ databaseUrl: database.url, webhooks: { allowPrivate: true } });
+      await createWebhook(first, hook.url);
+      await seedModel(first, 'prune-model', 3);
+      for (const version of ['1', '2', '3']) await setStage(first, 'prune-model', version, 'ARCHIVED');
+      await hook.waitFor(3);
+      await eventually(async () => ((await sql(database.url, "select 1 from webhook_delivery where status = 'pending'")).length === 0 ? true : undefined));
+      await first.app.stop();
+      const ids = (await sql<{ id: string }>(database.url, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
+      await sql(database.url, "update webhook_delivery set created_at = now() - interval '31 days' where id = any($1)", [ids.slice(0, 2)]);
+      await sql(database.url, "update webhook_delivery set status = 'pending', in_line = true, created_at = now() - interval '40 days', next_attempt_at = now() + interval '1 day' where id = $1", [ids[0]]);
       // Pruning runs when an instance starts (and hourly after).
-      const second = await startTestServer({ databaseUrl: first.databaseUrl, webhooks: { retentionMs: 30 * 24 * 60 * 60 * 1000 } });
+      const second = await startTestServer({ databaseUrl: database.url, webhooks: { retentionMs: 30 * 24 * 60 * 60 * 1000 } });
       try {
         const left = await eventually(async () => {
-          const rows = (await sql<{ id: string }>(first.databaseUrl, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
+          const rows = (await sql<{ id: string }>(database.url, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
           return rows.length === 2 ? rows : undefined;
         });
         expect(left).toEqual([ids[0], ids[2]]);
@@ -433,7 +433,8 @@ describe('retention and shutdown', { timeout: 60_000 }, () => {
         await second.app.stop();
       }
     } finally {
-      await cluster.close();
+      await hook.close();
+      await database.drop();
     }
   });
 

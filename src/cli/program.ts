@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
@@ -33,6 +34,14 @@ function stageArg(value: string): ModelStage {
   return stage;
 }
 
+/** LATEST is read-only (always the newest version): moving a version there is bad usage. */
+const SETTABLE_STAGES = STAGE_NAMES.filter((stage) => stage !== 'latest');
+function settableStageArg(value: string): ModelStage {
+  const stage = stageArg(value);
+  if (stage === 'LATEST') throw new InvalidArgumentError(`latest cannot be set, it is always the newest version; expected one of ${SETTABLE_STAGES.join(', ')}`);
+  return stage;
+}
+
 function jsonArg(value: string): unknown {
   try {
     return JSON.parse(value);
@@ -55,6 +64,11 @@ function cursorArg(value: string): string {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The package's version; package.json is two folders up from both src/cli and dist/cli. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 /**
  * Builds the `modelstage` program. Each action resolves to an exit status; `serve` resolves to
  * undefined, leaving the process to the server.
@@ -65,6 +79,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .addOption(new Option('--url <url>', 'GraphQL endpoint').env('MODELSTAGE_URL').default('http://127.0.0.1:4000/graphql'))
     .addOption(new Option('--token <token>', 'API token').env('MODELSTAGE_TOKEN'))
     .option('--json', 'machine-readable output')
+    .addHelpText('after', '\n`modelstage --version` (or -V) prints the version of modelstage.')
     .showHelpAfterError()
     .configureHelp({ showGlobalOptions: true })
     // Usage errors must exit 2, not commander's 1: throw them to run(), which decides.
@@ -75,6 +90,11 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // Every request needs a token: say where one goes rather than send a request bound to fail.
+      if (!globals.token) {
+        printError({ code: 'UNAUTHENTICATED', message: 'no token: pass --token TOKEN or set MODELSTAGE_TOKEN (the server prints an admin token on its first start)' }, Boolean(globals.json));
+        return done(EXIT.failed);
+      }
       const client = createClient({ url: globals.url, token: globals.token });
       done(await run({ client, json: Boolean(globals.json), options: command.opts() }, ...(args.slice(0, -2) as A)));
     };
@@ -151,7 +171,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .description("move a version to another stage (as ZenML's `model version update`)")
     .argument('<name>', 'model name')
     .argument('<version>', 'version name or number')
-    .addOption(new Option('--stage <stage>', `target stage (${STAGE_NAMES.join(', ')})`).argParser(stageArg).makeOptionMandatory())
+    .addOption(new Option('--stage <stage>', `target stage (${SETTABLE_STAGES.join(', ')})`).argParser(settableStageArg).makeOptionMandatory())
     .option('--force', 'archive the version holding the stage')
     .action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
 
@@ -289,6 +309,12 @@ function watch(client: ModelstageClient, name: string | undefined, after: string
 /** Parses and runs one command line; resolves to the exit status, or undefined to keep serving. */
 export async function run(argv: string[]): Promise<number | undefined> {
   let status: number | undefined = EXIT.ok;
+  // Not commander's .version(): a root option takes its flag anywhere on the line, and
+  // `model version create --version V` needs the flag for the version's name.
+  if (argv.length === 3 && ['--version', '-V'].includes(argv[2]!)) {
+    console.log(packageVersion());
+    return EXIT.ok;
+  }
   const program = buildProgram((value) => (status = value));
   try {
     await program.parseAsync(argv);

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -22,6 +21,7 @@ import { schema } from '../schema/index.js';
 import { freshReads, type Context } from '../schema/context.js';
 import { freshContextPerEvent } from './event-context.js';
 import { toClientError } from './errors.js';
+import { renderModelstageGraphiQL } from './graphiql.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import type { SubscriptionMultiplexer } from './multiplex.js';
 import { documentLimits, MAX_BODY_BYTES } from './limits.js';
@@ -121,8 +121,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     landingPage: false,
     graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS' },
     // GraphiQL from the package itself: yoga's default page loads its scripts from a CDN, which
-    // machines without internet access (and strict networks) cannot reach.
-    renderGraphiQL,
+    // machines without internet access (and strict networks) cannot reach. It starts with a token.
+    renderGraphiQL: renderModelstageGraphiQL,
     cors: corsOptions(options.corsOrigins ?? []),
     maskedErrors: { maskError: (error) => clientError(error) },
     // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
