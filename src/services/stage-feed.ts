@@ -2,6 +2,7 @@ import { Repeater } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { StageChange } from '../entities/index.js';
 import { boundedPush } from './bounded-push.js';
+import { FoldedRun } from './folded-run.js';
 import { logHead, readLogAfter } from './stage-log.js';
 
 const BATCH = 500;
@@ -35,8 +36,7 @@ export class StageFeed {
   private readonly enders = new Set<() => void>();
   private readonly streamsByToken = new Map<string, Set<(error: Error) => void>>();
   private head = '0';
-  private pumping: Promise<void> | undefined;
-  private pumpAgain = false;
+  private readonly reader = new FoldedRun(() => this.drain().catch((error: Error) => this.log(`reading the stage log failed: ${error.message}`)));
   private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -64,19 +64,7 @@ export class StageFeed {
 
   /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
   pump(): Promise<void> {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      do {
-        this.pumpAgain = false;
-        await this.drain().catch((error: Error) => this.log(`reading the stage log failed: ${error.message}`));
-      } while (this.pumpAgain);
-    })().finally(() => {
-      this.pumping = undefined;
-    });
-    return this.pumping;
+    return this.reader.run();
   }
 
   /** Ends every open stream of a revoked token. */

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { checkTarget } from './address-guard.js';
+import { FoldedRun } from '../services/folded-run.js';
 import { WEBHOOK_CHANNEL } from './channels.js';
 import { ATTEMPT_TIMEOUT_MS, postMessage, type AttemptResult } from './sender.js';
 import { signatureHeader } from './signature.js';
@@ -61,8 +62,15 @@ export class WebhookDispatcher {
   private readonly log: (line: string) => void;
   private readonly maxInFlight: number;
   private stopping = false;
-  private pumping: Promise<void> | undefined;
-  private pumpAgain = false;
+  /** Passes over the queue, one at a time; a wake during a pass asks for one more. */
+  private readonly passes = new FoldedRun(() =>
+    this.stopping
+      ? Promise.resolve()
+      : this.pass().catch((error: Error) => {
+          this.log(`webhook dispatcher: reading the queue failed: ${error.message}`);
+          this.schedule(1_000);
+        }),
+  );
   private wakeTimer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
 
@@ -86,7 +94,7 @@ export class WebhookDispatcher {
     this.stopping = true;
     clearTimeout(this.wakeTimer);
     clearInterval(this.pruneTimer);
-    await this.pumping;
+    await this.passes.idle();
     const all = Promise.all([...this.inFlight.values()].map((attempt) => attempt.done));
     let grace: NodeJS.Timeout | undefined;
     const expired = new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)));
@@ -98,23 +106,7 @@ export class WebhookDispatcher {
 
   /** Messages may be due: look. Concurrent calls fold into one pass. */
   wake(): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      do {
-        this.pumpAgain = false;
-        await this.pass().catch((error: Error) => {
-          this.log(`webhook dispatcher: reading the queue failed: ${error.message}`);
-          this.schedule(1_000);
-        });
-      } while (this.pumpAgain && !this.stopping);
-    })().finally(() => {
-      this.pumping = undefined;
-    });
-    return this.pumping;
+    return this.stopping ? Promise.resolve() : this.passes.run();
   }
 
   private async pass(): Promise<void> {
