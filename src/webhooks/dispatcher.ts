@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { checkTarget } from './address-guard.js';
+import { describe } from '../server/errors.js';
 import { FoldedRun } from '../services/folded-run.js';
 import { WEBHOOK_CHANNEL } from './channels.js';
 import { ATTEMPT_TIMEOUT_MS, postMessage, type AttemptResult } from './sender.js';
@@ -67,7 +68,7 @@ export class WebhookDispatcher {
     this.stopping
       ? Promise.resolve()
       : this.pass().catch((error: Error) => {
-          this.log(`webhook dispatcher: reading the queue failed: ${error.message}`);
+          this.log(`webhook dispatcher: reading the queue failed: ${describe(error)}`);
           this.schedule(1_000);
         }),
   );
@@ -134,7 +135,7 @@ export class WebhookDispatcher {
     const controller = new AbortController();
     const done = this.send(message, controller.signal)
       .then((result) => (controller.signal.aborted ? this.handBack(message) : this.record(message, result)))
-      .catch((error: Error) => this.log(`webhook ${message.webhook_id}: recording attempt ${message.attempts} of ${message.message_id} failed: ${error.message}`))
+      .catch((error: Error) => this.log(`webhook ${message.webhook_id}: recording attempt ${message.attempts} of ${message.message_id} failed: ${describe(error)}`))
       .finally(() => {
         this.inFlight.delete(message.id);
         void this.wake();
@@ -205,7 +206,7 @@ export class WebhookDispatcher {
         [this.options.retentionMs, PRUNE_BATCH],
       );
     } catch (error) {
-      this.log(`webhook dispatcher: pruning old deliveries failed: ${(error as Error).message}`);
+      this.log(`webhook dispatcher: pruning old deliveries failed: ${describe(error)}`);
     }
   }
 }
