@@ -9,7 +9,7 @@ import { freshDatabase } from './support/database.js';
 import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 import { createVersion, seedModel } from './support/fixtures.js';
 
-const VERSION_KEYS = ['createdAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
+const VERSION_KEYS = ['createdAt', 'deletedAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
 const CHANGE_KEYS = ['actor', 'cursor', 'displaced', 'forced', 'from', 'model', 'occurredAt', 'to', 'transactionId', 'version'];
 
 beforeAll(ensureBuilt, 180_000);

@@ -13,6 +13,7 @@ import {
   type Result,
   type Scope,
 } from '../client/index.js';
+import { addMoveOptions, failed, moveOptions, printMoved, printPreview, registerLedgerCommands } from './commands/ledger.js';
 import { changeLine, EXIT, printError, printJson, printRecord, printTable, versionRecord } from './output.js';
 import { registerWebhookCommands } from './commands/webhooks.js';
 
@@ -166,14 +167,15 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
       return report(await client.model(name).version(which ?? options.stage).get(), json, (found) => printVersion(found, json));
     }));
 
-  version
-    .command('update')
-    .description("move a version to another stage (as ZenML's `model version update`)")
-    .argument('<name>', 'model name')
-    .argument('<version>', 'version name or number')
-    .addOption(new Option('--stage <stage>', `target stage (${SETTABLE_STAGES.join(', ')})`).argParser(settableStageArg).makeOptionMandatory())
-    .option('--force', 'archive the version holding the stage')
-    .action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
+  addMoveOptions(
+    version
+      .command('update')
+      .description("move a version to another stage (as ZenML's `model version update`)")
+      .argument('<name>', 'model name')
+      .argument('<version>', 'version name or number')
+      .addOption(new Option('--stage <stage>', `target stage (${SETTABLE_STAGES.join(', ')})`).argParser(settableStageArg).makeOptionMandatory())
+      .option('--force', 'archive the version holding the stage'),
+  ).action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
 
   version
     .command('delete')
@@ -190,6 +192,8 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .argument('[name]', 'only this model')
     .option('--after <cursor>', 'first replay the changes after this cursor', cursorArg)
     .action(action(async ({ client, options }, name: string | undefined) => watch(client, name, options.after)));
+
+  registerLedgerCommands(program, action);
 
   const token = program.command('token').description('API tokens (needs the admin scope)');
   token
@@ -250,11 +254,18 @@ function printVersion(version: ModelVersion, json: boolean): void {
  */
 async function updateStage({ client, json, options }: Context, name: string, which: string): Promise<number> {
   const handle = client.model(name).version(which);
-  let result = await handle.setStage(options.stage, { force: Boolean(options.force) });
+  const move = { force: Boolean(options.force), ...moveOptions(options) };
+  if (options.dryRun) {
+    const preview = await handle.previewSetStage(options.stage, move);
+    if (!preview.ok) return failed(preview.error, json);
+    printPreview(name, preview.value, json);
+    return EXIT.ok;
+  }
+  let result = await handle.setStage(options.stage, move);
   if (!result.ok && result.error.__typename === 'StageConflictError' && process.stdin.isTTY && process.stdout.isTTY) {
     const holder = result.error.holder;
     if (await confirm(`${result.error.message}\narchive holder ${holder.name} (number ${holder.number}) and promote? [y/N] `)) {
-      result = await handle.setStage(options.stage, { force: true });
+      result = await handle.setStage(options.stage, { ...move, force: true });
     }
   }
   if (!result.ok && result.error.__typename === 'StageConflictError') {
@@ -263,13 +274,7 @@ async function updateStage({ client, json, options }: Context, name: string, whi
     else process.stderr.write(`modelstage: STAGE_CONFLICT: ${holder.stage} is held by ${name} version ${holder.name} (number ${holder.number}); use --force to archive it\n`);
     return EXIT.failed;
   }
-  return report(result, json, ({ modelVersion, changes }) => {
-    if (json) return printJson(modelVersion);
-    if (!changes.length) return console.log(`${name} version ${modelVersion.name} is already in ${modelVersion.stage}.`);
-    for (const change of changes) {
-      console.log(`${name} version ${change.modelVersion.name}: ${change.from} -> ${change.to}${change.displaced ? ' (displaced)' : change.forced ? ' (forced)' : ''}`);
-    }
-  });
+  return report(result, json, (moved) => printMoved(name, moved, json));
 }
 
 async function confirm(question: string): Promise<boolean> {
