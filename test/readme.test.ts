@@ -49,7 +49,7 @@ interface Step {
 }
 
 /** Every fenced block of a markdown text (``` fences; indented code is not a block). */
-export function fencedBlocks(markdown: string): Block[] {
+function fencedBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i += 1) {
@@ -66,7 +66,7 @@ export function fencedBlocks(markdown: string): Block[] {
 const RUNS = new Set(['sh', 'graphql']);
 
 /** The blocks that run, each with the output block that follows it, if any. */
-export function steps(blocks: Block[]): Step[] {
+function steps(blocks: Block[]): Step[] {
   const result: Step[] = [];
   blocks.forEach((block, i) => {
     if (!RUNS.has(block.lang) || block.flags.includes('no-run')) return;
@@ -87,7 +87,7 @@ function varies(key: string, value: string): boolean {
 }
 
 /** Asserts that `actual` has the shape of `expected` (see the header), naming the path at fault. */
-export function expectShape(actual: unknown, expected: unknown, where = '$', key = ''): void {
+function expectShape(actual: unknown, expected: unknown, where = '$', key = ''): void {
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), `${where} is an array`).toBe(true);
     expect((actual as unknown[]).length, `${where} has ${expected.length} items`).toBe(expected.length);
