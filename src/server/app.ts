@@ -148,7 +148,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS' },
+    graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS', favicon: '/favicon.svg' },
     // GraphiQL from the package itself: yoga's default page loads its scripts from a CDN, which
     // machines without internet access (and strict networks) cannot reach. It starts with a token.
     renderGraphiQL: renderModelstageGraphiQL,
