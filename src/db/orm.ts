@@ -4,11 +4,13 @@ import pg from 'pg';
 import { entitySchemas } from '../entities/index.js';
 import { Migration0001Initial } from './migrations/0001-initial.js';
 import { Migration0002ModelNameSearch } from './migrations/0002-model-name-search.js';
+import { Migration0005Governance } from './migrations/0005-governance.js';
 
 /** Listed statically so that src (tsx, vitest) and dist (node) find the same migrations. */
 const migrationsList = [
   { name: '0001-initial', class: Migration0001Initial },
   { name: '0002-model-name-search', class: Migration0002ModelNameSearch },
+  { name: '0005-governance', class: Migration0005Governance },
 ];
 
 /** Any constant works; it only has to be the same for every instance of Modelstage. */

@@ -2,11 +2,12 @@ import SchemaBuilder, { type ObjectRef } from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { ForbiddenError } from '../services/errors.js';
 import type { Context } from './context.js';
+import { authScopesOf, refusalMessage, type AuthScopeParams } from './scopes.js';
 
 /** Plugins and shared types only; each domain type lives in a file of its own. */
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { read: boolean; write: boolean; promote: boolean; admin: boolean };
+  AuthScopes: AuthScopeParams;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
@@ -18,20 +19,11 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (context) => ({
-      read: context.principal.scopes.has('read'),
-      write: context.principal.scopes.has('write'),
-      promote: context.principal.scopes.has('promote'),
-      admin: context.principal.scopes.has('admin'),
-    }),
-    unauthorizedError: (_parent, context, info) => new ForbiddenError(lacksScope(context.principal.name, `${info.parentType.name}.${info.fieldName}`)),
+    authScopes: (context) => authScopesOf(context.principal),
+    unauthorizedError: (_parent, context, info, result) =>
+      new ForbiddenError(refusalMessage(context.principal, `${info.parentType.name}.${info.fieldName}`, result.failure)),
   },
 });
-
-/** Why a token was refused a field, in the same words wherever the check runs. */
-export function lacksScope(tokenName: string, coordinate: string): string {
-  return `the token "${tokenName}" may not use ${coordinate}: it lacks the scope`;
-}
 
 /** The schema's type parameters, for helpers that take refs. */
 export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -17,6 +17,7 @@ import {
   ValidationErrorRef,
 } from './errors.js';
 import { globalId, NodeInterface } from './node.js';
+import { onModel } from './scopes.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
 
@@ -121,7 +122,7 @@ builder.mutationFields((t) => ({
     type: CreateModelVersionResult,
     description:
       'A new version of `model`, numbered after the highest number it ever had (numbers are never reused). `name` defaults to the number as text; a given name may not be all digits nor a stage name in any case (ValidationError), so `version` lookups are never ambiguous.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.model),
     args: {
       model: t.arg.string({ required: true }),
       name: t.arg.string(),
@@ -134,7 +135,7 @@ builder.mutationFields((t) => ({
   updateModelVersion: t.field({
     type: UpdateModelVersionResult,
     description: 'Changes the given fields only (description, tags, metadata); stages change through setStage.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.model),
     args: {
       model: t.arg.string({ required: true }),
       version: t.arg.string({ required: true }),
@@ -148,7 +149,7 @@ builder.mutationFields((t) => ({
   deleteModelVersion: t.field({
     type: DeleteModelVersionResult,
     description: 'Deletes a version and its history; its number is never reused. Refused while it is in STAGING or PRODUCTION.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.model),
     args: { model: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
     resolve: async (_root, { model, version }, ctx) => asResult(await deleteVersion(ctx.em, model, version), (modelVersion) => ({ modelVersion })),
   }),
@@ -157,7 +158,7 @@ builder.mutationFields((t) => ({
     description:
       'Move one version (by name or number) to `stage`. LATEST gives a ValidationError with code INVALID_STAGE. If another version holds STAGING or PRODUCTION: STAGE_CONFLICT, unless `force`, which archives that holder in the same transaction.',
     // PRODUCTION, and any forced move, need PROMOTE; every other move needs WRITE.
-    authScopes: (_root, args) => (args.stage === 'production' || args.force ? { promote: true } : { write: true }),
+    authScopes: (_root, args) => onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name),
     args: {
       name: t.arg.string({ required: true }),
       version: t.arg.string({ required: true }),
