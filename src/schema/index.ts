@@ -8,6 +8,8 @@ import './model.js';
 import './model-version.js';
 import './stage-change.js';
 import './api-token.js';
+import './stage-policy.js';
+import './promotion-request.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 

@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import {
   AlreadyExistsErrorRef,
+  ApprovalRequiredErrorRef,
   asResult,
   NotFoundErrorRef,
   resultUnion,
@@ -115,7 +116,7 @@ const SetStageSuccess = builder.objectRef<StageMovedPayload>('SetStageSuccess').
     }),
   }),
 });
-const SetStageResult = resultUnion('SetStageResult', SetStageSuccess, [NotFoundErrorRef, StageConflictErrorRef, ValidationErrorRef]);
+const SetStageResult = resultUnion('SetStageResult', SetStageSuccess, [NotFoundErrorRef, StageConflictErrorRef, ValidationErrorRef, ApprovalRequiredErrorRef]);
 
 builder.mutationFields((t) => ({
   createModelVersion: t.field({
@@ -167,7 +168,14 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) =>
       asResult(
-        await setStage(ctx.em, { model: args.name, version: args.version, stage: args.stage, force: args.force ?? false, actor: ctx.principal.name }),
+        await setStage(ctx.em, {
+          model: args.name,
+          version: args.version,
+          stage: args.stage,
+          force: args.force ?? false,
+          actor: ctx.principal.name,
+          actorTokenId: ctx.principal.tokenId,
+        }),
         ({ version, archived, changes }) => ({ modelVersion: version, archived, changes }),
       ),
   }),

@@ -1,14 +1,15 @@
-import { ApiToken, Model, ModelVersion, StageChange } from '../entities/index.js';
+import { ApiToken, Model, ModelVersion, PromotionRequest, StageChange } from '../entities/index.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 
-type NodeValue = Model | ModelVersion | StageChange | ApiToken;
+type NodeValue = Model | ModelVersion | StageChange | ApiToken | PromotionRequest;
 
 const NODE_TYPES = {
   Model: { entity: Model, load: (ctx: Context, id: string) => ctx.loaders.model.load(id) },
   ModelVersion: { entity: ModelVersion, load: (ctx: Context, id: string) => ctx.loaders.version.load(id) },
   StageChange: { entity: StageChange, load: (ctx: Context, id: string) => ctx.em.findOne(StageChange, { id }) },
   ApiToken: { entity: ApiToken, load: (ctx: Context, id: string) => ctx.em.findOne(ApiToken, { id }) },
+  PromotionRequest: { entity: PromotionRequest, load: (ctx: Context, id: string) => ctx.em.findOne(PromotionRequest, { id }) },
 } as const;
 type NodeTypeName = keyof typeof NODE_TYPES;
 

@@ -12,6 +12,7 @@ import { UnauthenticatedError } from '../services/errors.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
+import { PROMOTION_REQUEST_CHANNEL, promotionRequestFeed } from '../services/request-events.js';
 import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/context.js';
@@ -71,23 +72,28 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
+  const requestFeed = promotionRequestFeed(orm, log, options.subscriberQueueLimit);
   const clientError = (error: unknown) => toClientError(error, log, { suggestions: options.dev });
   // Here at once (from the revoking request), elsewhere through the notification. The streams
   // end with the client's error (code UNAUTHENTICATED) on every transport and path.
   const tokenRevoked = (tokenId: string | undefined) => {
     auth.forgetTokens();
-    if (tokenId) feed.endStreamsOf(tokenId, clientError(new UnauthenticatedError('the token was revoked')));
+    if (tokenId) {
+      for (const each of [feed, requestFeed]) each.endStreamsOf(tokenId, clientError(new UnauthenticatedError('the token was revoked')));
+    }
   };
   const listener = new PgListener({
     url: options.databaseUrl,
     log,
     channels: {
       [STAGE_LOG_CHANNEL]: () => void feed.pump(),
+      [PROMOTION_REQUEST_CHANNEL]: () => void requestFeed.pump(),
       [TOKEN_CHANNEL]: (tokenId) => tokenRevoked(tokenId),
     },
     onConnected: () => {
       auth.cacheTrusted = true;
       void feed.pump();
+      void requestFeed.pump();
     },
     onDisconnected: () => {
       auth.cacheTrusted = false;
@@ -95,6 +101,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     },
   });
   await feed.start();
+  await requestFeed.start();
   await listener.start();
 
   const yoga = createYoga<ServerContext, Context>({
@@ -124,6 +131,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         principal,
         loaders: createLoaders(em),
         feed,
+        requestFeed,
         tokenRevoked,
         disconnectSlowConsumer: initial.disconnectSlowConsumer ?? (() => initial.res?.destroy()),
       };
@@ -191,6 +199,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         server.closeIdleConnections();
         await websockets.close();
         feed.stop();
+        requestFeed.stop();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);

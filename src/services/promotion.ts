@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, ModelVersion, StageChange, isUniqueStage, type Stage, type StoredStage } from '../entities/index.js';
-import { NotFoundError, StageConflictError, ValidationError } from './errors.js';
+import { ApprovalRequiredError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
 import { modelNotFound } from './models.js';
+import { askForApproval } from './promotion-requests.js';
+import { requiredApprovalsColumn } from './stage-policies.js';
 import { chosenVersionQuery, parseVersionText, type VersionSelector } from './resolution.js';
 import { logAppend, type PendingChange } from './stage-log.js';
 import { versionNotFound } from './versions.js';
@@ -13,6 +15,11 @@ export interface SetStageInput {
   force?: boolean;
   /** Name of the token making the change, recorded in the log. */
   actor: string | null;
+  /** Its id, to know who asked when the stage needs approvals (null: MODELSTAGE_ADMIN_TOKEN). */
+  actorTokenId?: string | null;
+  reason?: string | null;
+  /** Set by the approval that applies a promotion request: the stage's policy is satisfied. */
+  approvedBy?: string[];
 }
 
 export interface StageMoved {
@@ -23,7 +30,7 @@ export interface StageMoved {
   changes: StageChange[];
 }
 
-export type SetStageOutcome = StageMoved | NotFoundError | StageConflictError | ValidationError;
+export type SetStageOutcome = StageMoved | NotFoundError | StageConflictError | ValidationError | ApprovalRequiredError;
 
 /**
  * Moves one version to a stage with ZenML's rules, in one transaction. The model row is locked
@@ -39,38 +46,47 @@ export async function setStage(em: EntityManager, input: SetStageInput): Promise
   if (input.stage === 'latest') {
     return new ValidationError('LATEST is virtual: it always resolves to the newest version and cannot be set', 'stage', 'INVALID_STAGE');
   }
-  const target: StoredStage = input.stage;
-  const forced = input.force ?? false;
-  return em.transactional(async (tx) => {
-    const [modelRow] = await tx.execute('select * from model where name = ? for update', [input.model]);
-    if (!modelRow) return modelNotFound(input.model);
-    const model = tx.map(Model, modelRow);
-    // A new statement after the lock, so it sees what the previous promotion committed.
-    const now = new Date();
-    const { chosen, holder, archived } = await readAndClear(tx, model, parseVersionText(input.version), target, forced, now);
-    if (!chosen) return versionNotFound(input.model, input.version);
-    if (chosen.stage === target) return { version: tx.map(ModelVersion, chosen), archived: [], changes: [] };
-    if (holder && !archived) {
-      return new StageConflictError(
-        `version ${String(holder.name)} of ${model.name} holds ${target.toUpperCase()}; pass force to archive it and promote version ${String(chosen.name)}`,
-        tx.map(ModelVersion, holder),
-      );
-    }
+  return em.transactional((tx) => moveInTransaction(tx, { ...input, stage: input.stage as StoredStage }));
+}
 
-    const pending: PendingChange[] = [];
-    const displaced = archived ? [tx.map(ModelVersion, archived)] : [];
-    for (const version of displaced) pending.push({ version, from: target, to: 'archived', forced, displaced: true });
-    const version = tx.map(ModelVersion, { ...chosen, stage: target, updated_at: now });
-    pending.push({ version, from: chosen.stage as StoredStage, to: target, forced, displaced: false });
-    // The move and the log append in one statement: the holder already left in an earlier one.
-    const append = logAppend(model, pending, input.actor, 'moved');
-    const appended = await tx.execute<Row[]>(
-      `with moved as (update model_version set stage = ?, updated_at = ? where id = ? returning id), ${append.ctes} ${append.select}`,
-      [target, now, chosen.id, ...append.params],
+/** setStage's move inside the caller's transaction (an approval applies a request with it). */
+export async function moveInTransaction(tx: EntityManager, input: SetStageInput & { stage: StoredStage }): Promise<SetStageOutcome> {
+  const target = input.stage;
+  const forced = input.force ?? false;
+  // The policy of the target stage is read in the statement that takes the lock.
+  const [lockedRow] = await tx.execute(`select m.*, ${requiredApprovalsColumn('m')} from model m where m.name = ? for update of m`, [target, input.model]);
+  if (!lockedRow) return modelNotFound(input.model);
+  const { required_approvals: required, ...modelRow } = lockedRow as { required_approvals: number | null };
+  const model = tx.map(Model, modelRow);
+  if (required && !input.approvedBy) {
+    const asked = await askForApproval(tx, model, { name: input.actor ?? 'admin', tokenId: input.actorTokenId ?? null }, { ...input, force: forced }, required);
+    if (asked) return asked;
+  }
+  // A new statement after the lock, so it sees what the previous promotion committed.
+  const now = new Date();
+  const { chosen, holder, archived } = await readAndClear(tx, model, parseVersionText(input.version), target, forced, now);
+  if (!chosen) return versionNotFound(input.model, input.version);
+  if (chosen.stage === target) return { version: tx.map(ModelVersion, chosen), archived: [], changes: [] };
+  if (holder && !archived) {
+    return new StageConflictError(
+      `version ${String(holder.name)} of ${model.name} holds ${target.toUpperCase()}; pass force to archive it and promote version ${String(chosen.name)}`,
+      tx.map(ModelVersion, holder),
     );
-    const changes = appended.map((row) => tx.map(StageChange, row));
-    return { version, archived: displaced, changes };
-  });
+  }
+
+  const pending: PendingChange[] = [];
+  const displaced = archived ? [tx.map(ModelVersion, archived)] : [];
+  for (const version of displaced) pending.push({ version, from: target, to: 'archived', forced, displaced: true });
+  const version = tx.map(ModelVersion, { ...chosen, stage: target, updated_at: now });
+  pending.push({ version, from: chosen.stage as StoredStage, to: target, forced, displaced: false });
+  // The move and the log append in one statement: the holder already left in an earlier one.
+  const append = logAppend(model, pending, input.actor, 'moved');
+  const appended = await tx.execute<Row[]>(
+    `with moved as (update model_version set stage = ?, updated_at = ? where id = ? returning id), ${append.ctes} ${append.select}`,
+    [target, now, chosen.id, ...append.params],
+  );
+  const changes = appended.map((row) => tx.map(StageChange, row));
+  return { version, archived: displaced, changes };
 }
 
 type Row = Record<string, unknown>;
