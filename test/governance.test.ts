@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SET_STAGE, seedModel, setStage, stagesOf } from './support/fixtures.js';
+import { seedModel, setStage, stagesOf } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { openDigest, wsSubscribe } from './support/transport.js';
 
