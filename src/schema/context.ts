@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PromotionRequestEvent } from '../entities/index.js';
 import type { LogFeed, StageFeed } from '../services/stage-feed.js';
 import type { Principal } from '../services/tokens.js';
-import type { Loaders } from './loaders.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 /** What every resolver gets: one EntityManager per operation, the caller, and the live feed. */
 export interface Context {
@@ -16,4 +16,19 @@ export interface Context {
   tokenRevoked?: (tokenId: string) => void;
   /** Cuts off a subscriber that stopped reading (closes its socket or stream). */
   disconnectSlowConsumer?: () => void;
+}
+
+/** What one operation, or one delivered event, reads through: an EntityManager of its own and loaders batching on it. */
+export function freshReads(em: EntityManager): Pick<Context, 'em' | 'loaders'> {
+  const fork = em.fork();
+  return { em: fork, loaders: createLoaders(fork) };
+}
+
+/**
+ * The context one event of a subscription is resolved with: the subscription's caller and
+ * feed, with reads of its own. A subscription's context lives as long as it does; resolving
+ * each event with fresh reads means nothing an earlier event loaded can answer a later one.
+ */
+export function eventContext(subscription: Context): Context {
+  return { ...subscription, ...freshReads(subscription.em) };
 }

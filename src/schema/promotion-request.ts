@@ -145,12 +145,7 @@ builder.subscriptionField('promotionRequestChanged', (t) =>
     args: { name: t.arg.string() },
     subscribe: (_root, args, ctx) =>
       ctx.requestFeed.subscribe({ modelName: args.name ?? undefined, tokenId: ctx.principal.tokenId, onOverflow: ctx.disconnectSlowConsumer }),
-    resolve: async (event: PromotionRequestEvent, _args, ctx) => {
-      // A subscription's context outlives many events: read the request as it is now.
-      ctx.em.clear();
-      ctx.loaders.model.clearAll();
-      ctx.loaders.version.clearAll();
-      return ctx.em.findOneOrFail(PromotionRequest, event.request.id);
-    },
+    // Each event is resolved with reads of its own (server/event-context.ts): the request as it is now.
+    resolve: (event: PromotionRequestEvent, _args, ctx) => ctx.em.findOneOrFail(PromotionRequest, event.request.id),
   }),
 );

@@ -58,13 +58,8 @@ builder.subscriptionField('stageChanged', (t) =>
         tokenId: ctx.principal.tokenId,
         onOverflow: ctx.disconnectSlowConsumer,
       }),
-    resolve: (change: StageChange, _args, ctx) => {
-      // A subscription's context outlives many events: forget what earlier events loaded.
-      ctx.em.clear();
-      ctx.loaders.model.clearAll();
-      ctx.loaders.version.clearAll();
-      return change;
-    },
+    // Each event is resolved with reads of its own (server/event-context.ts).
+    resolve: (change: StageChange) => change,
   }),
 );
 

@@ -15,8 +15,8 @@ import { StageFeed } from '../services/stage-feed.js';
 import { PROMOTION_REQUEST_CHANNEL, promotionRequestFeed } from '../services/request-events.js';
 import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
 import { schema } from '../schema/index.js';
-import type { Context } from '../schema/context.js';
-import { createLoaders } from '../schema/loaders.js';
+import { freshReads, type Context } from '../schema/context.js';
+import { freshContextPerEvent } from './event-context.js';
 import { toClientError } from './errors.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import type { SubscriptionMultiplexer } from './multiplex.js';
@@ -117,7 +117,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     // Unexpected errors are logged once, briefly, by toClientError; yoga's own logger would
     // print stacks and driver messages (SQL) for them.
     logging: quietLogger(log),
-    plugins: [...documentLimits(options.dev ?? false), wholeMutationScopes()],
+    plugins: [...documentLimits(options.dev ?? false), wholeMutationScopes(), freshContextPerEvent()],
     context: async (initial): Promise<Context> => {
       let principal = initial.principal;
       try {
@@ -125,11 +125,9 @@ export async function startApp(options: AppOptions): Promise<App> {
       } catch (error) {
         throw clientError(error);
       }
-      const em = orm.em.fork();
       return {
-        em,
+        ...freshReads(orm.em),
         principal,
-        loaders: createLoaders(em),
         feed,
         requestFeed,
         tokenRevoked,

@@ -4,6 +4,7 @@ import { Model, ModelVersion, UNIQUE_STAGES } from '../entities/index.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, BadRequestError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
+import { writeTransaction } from './transaction.js';
 import { LIMITS, checkName, checkText, normalizeTags } from './validation.js';
 
 /** ZenML's model-card fields, all optional text. */
@@ -20,17 +21,12 @@ export async function registerModel(em: EntityManager, input: RegisterModelInput
   if (invalid) return invalid;
   const tags = normalizeTags(input.tags);
   if (tags instanceof ValidationError) return tags;
-  const model = em.create(Model, { name: input.name, tags, ...pickCard(input) });
   try {
-    await em.flush();
+    return await writeTransaction(em, async (tx) => tx.create(Model, { name: input.name, tags, ...pickCard(input) }));
   } catch (error) {
-    if (isUniqueViolation(error, 'model_name_unique')) {
-      em.clear();
-      return new AlreadyExistsError(`a model named ${JSON.stringify(input.name)} already exists`);
-    }
+    if (isUniqueViolation(error, 'model_name_unique')) return new AlreadyExistsError(`a model named ${JSON.stringify(input.name)} already exists`);
     throw error;
   }
-  return model;
 }
 
 export interface ModelPatch extends ModelCard {
@@ -41,16 +37,15 @@ export interface ModelPatch extends ModelCard {
 export async function updateModel(em: EntityManager, name: string, patch: ModelPatch): Promise<Model | NotFoundError | ValidationError> {
   const invalid = checkCard(patch);
   if (invalid) return invalid;
-  const model = await findModel(em, name);
-  if (!model) return modelNotFound(name);
-  Object.assign(model, pickCard(patch));
-  if (patch.tags !== undefined) {
-    const tags = normalizeTags(patch.tags);
-    if (tags instanceof ValidationError) return tags;
-    model.tags = tags;
-  }
-  await em.flush();
-  return model;
+  const tags = patch.tags === undefined ? undefined : normalizeTags(patch.tags);
+  if (tags instanceof ValidationError) return tags;
+  return writeTransaction(em, async (tx) => {
+    const model = await findModel(tx, name);
+    if (!model) return modelNotFound(name);
+    Object.assign(model, pickCard(patch));
+    if (tags !== undefined) model.tags = tags;
+    return model;
+  });
 }
 
 /**
@@ -58,7 +53,7 @@ export async function updateModel(em: EntityManager, name: string, patch: ModelP
  * STAGING or PRODUCTION) is refused: archive that version first, so nothing live vanishes by accident.
  */
 export async function deleteModel(em: EntityManager, name: string): Promise<Model | NotFoundError | StageConflictError> {
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const model = await tx.findOne(Model, { name }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(name);
     const holder = await tx.findOne(ModelVersion, { model, stage: { $in: [...UNIQUE_STAGES] } }, { refresh: true });

@@ -8,6 +8,7 @@ import { chosenVersionQuery, parseVersionText } from './resolution.js';
 import { requiredApprovalsColumn } from './stage-policies.js';
 import { checkText } from './validation.js';
 import { versionNotFound } from './versions.js';
+import { writeTransaction } from './transaction.js';
 
 /** Who asks or reviews: a token's name (shown) and id (who it is; null for MODELSTAGE_ADMIN_TOKEN). */
 export interface Reviewer {
@@ -39,7 +40,7 @@ export async function requestPromotion(em: EntityManager, asker: Reviewer, ask: 
   const invalid = checkReason(ask.reason);
   if (invalid) return invalid;
   const stage: StoredStage = ask.stage;
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const [row] = await tx.execute(`select m.*, ${requiredApprovalsColumn('m')} from model m where m.name = ? for update of m`, [stage, ask.model]);
     if (!row) return modelNotFound(ask.model);
     const { required_approvals: required, ...modelRow } = row as { required_approvals: number | null };
@@ -153,7 +154,7 @@ export async function decide(tx: EntityManager, request: PromotionRequest, statu
 
 /** cancelPromotion: its requester ends a PENDING request as CANCELLED. */
 export async function cancelPromotion(em: EntityManager, who: Reviewer, id: string | undefined, shownAs: string): Promise<PromotionRequest | NotFoundError | ReviewRefusedError> {
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const request = await lockRequest(tx, id);
     if (!request) return requestNotFound(shownAs);
     if (request.status !== 'pending') return new ReviewRefusedError(`the request is ${request.status.toUpperCase()}, no longer PENDING`);

@@ -5,6 +5,7 @@ import { moveInTransaction } from './promotion.js';
 import { decide, isRequester, lockRequest, requestNotFound, reviewsOf, type Reviewer } from './promotion-requests.js';
 import { recordRequestChange } from './request-events.js';
 import { checkText } from './validation.js';
+import { writeTransaction } from './transaction.js';
 
 export type ReviewOutcome = PromotionRequest | NotFoundError | StageConflictError | ReviewRefusedError | ValidationError;
 
@@ -32,7 +33,7 @@ export async function reviewPromotion(
   const invalid = checkText(decision.comment, 'comment');
   if (invalid) return invalid;
   try {
-    return await em.transactional(async (tx) => {
+    return await writeTransaction(em, async (tx) => {
       const request = await lockRequest(tx, id);
       if (!request) return requestNotFound(shownAs);
       const refusal = await refuseReview(tx, request, reviewer);

@@ -6,6 +6,7 @@ import { askForApproval } from './promotion-requests.js';
 import { requiredApprovalsColumn } from './stage-policies.js';
 import { chosenVersionQuery, parseVersionText, type VersionSelector } from './resolution.js';
 import { logAppend, type PendingChange } from './stage-log.js';
+import { writeTransaction } from './transaction.js';
 import { versionNotFound } from './versions.js';
 
 export interface SetStageInput {
@@ -46,7 +47,7 @@ export async function setStage(em: EntityManager, input: SetStageInput): Promise
   if (input.stage === 'latest') {
     return new ValidationError('LATEST is virtual: it always resolves to the newest version and cannot be set', 'stage', 'INVALID_STAGE');
   }
-  return em.transactional((tx) => moveInTransaction(tx, { ...input, stage: input.stage as StoredStage }));
+  return writeTransaction(em, (tx) => moveInTransaction(tx, { ...input, stage: input.stage as StoredStage }));
 }
 
 /** setStage's move inside the caller's transaction (an approval applies a request with it). */

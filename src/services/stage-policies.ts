@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, StagePolicy, isUniqueStage, STORED_STAGES, type Stage } from '../entities/index.js';
 import { NotFoundError, ValidationError } from './errors.js';
 import { modelNotFound } from './models.js';
+import { writeTransaction } from './transaction.js';
 
 export const MAX_REQUIRED_APPROVALS = 10;
 
@@ -14,7 +15,7 @@ export async function setStagePolicy(em: EntityManager, modelName: string, stage
   if (!Number.isInteger(requiredApprovals) || requiredApprovals < 0 || requiredApprovals > MAX_REQUIRED_APPROVALS) {
     return new ValidationError(`requiredApprovals must be from 0 to ${MAX_REQUIRED_APPROVALS}, got ${requiredApprovals}`, 'requiredApprovals');
   }
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const [row] = await tx.execute('select * from model where name = ? for update', [modelName]);
     if (!row) return modelNotFound(modelName);
     const model = tx.map(Model, row);

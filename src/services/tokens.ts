@@ -4,6 +4,7 @@ import { ApiToken, Model, SCOPES, type Scope } from '../entities/index.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, NotFoundError, ValidationError } from './errors.js';
 import { checkModelEntries } from './model-access.js';
+import { writeTransaction } from './transaction.js';
 import { checkName } from './validation.js';
 
 /** Told to every instance when a token is revoked; the payload is the token's id. */
@@ -53,17 +54,13 @@ export async function createToken(
   const limitedTo = checkModelEntries(models);
   if (limitedTo instanceof ValidationError) return limitedTo;
   const secret = newSecret();
-  const token = em.create(ApiToken, { name, secretHash: hashSecret(secret), scopes: impliedScopes(scopes), models: limitedTo === null ? null : [...limitedTo] });
   try {
-    await em.flush();
+    const token = await writeTransaction(em, async (tx) => tx.create(ApiToken, { name, secretHash: hashSecret(secret), scopes: impliedScopes(scopes), models: limitedTo === null ? null : [...limitedTo] }));
+    return { secret, token };
   } catch (error) {
-    if (isUniqueViolation(error, 'api_token_name_unique')) {
-      em.clear();
-      return new AlreadyExistsError(`a token named ${JSON.stringify(name)} already exists`);
-    }
+    if (isUniqueViolation(error, 'api_token_name_unique')) return new AlreadyExistsError(`a token named ${JSON.stringify(name)} already exists`);
     throw error;
   }
-  return { secret, token };
 }
 
 /**
@@ -72,7 +69,7 @@ export async function createToken(
  * caller gave it, for the message.
  */
 export async function revokeToken(em: EntityManager, id: string | undefined, shownAs = id ?? ''): Promise<ApiToken | NotFoundError> {
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const token = id !== undefined && /^\d{1,18}$/.test(id) ? await tx.findOne(ApiToken, { id }) : null;
     if (!token) return new NotFoundError(`no token with id ${JSON.stringify(shownAs)}`);
     if (!token.revokedAt) {
@@ -111,7 +108,7 @@ export type Bootstrap = { created: string } | { skipped: 'active token exists' |
  * starting together from both creating one.
  */
 export async function bootstrapAdminToken(em: EntityManager): Promise<Bootstrap> {
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(?)', [BOOTSTRAP_LOCK_KEY]);
     if ((await tx.count(ApiToken, { revokedAt: null })) > 0) return { skipped: 'active token exists' };
     // Tokens once made, all revoked, or models made with MODELSTAGE_ADMIN_TOKEN alone.

@@ -6,6 +6,7 @@ import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError 
 import { findModel, modelNotFound } from './models.js';
 import { decodeNumberCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
 import { parseVersionText, resolveVersion } from './resolution.js';
+import { writeTransaction } from './transaction.js';
 import { checkMetadata, checkText, checkVersionName, normalizeTags } from './validation.js';
 
 export interface CreateVersionInput {
@@ -27,7 +28,7 @@ export async function createVersion(em: EntityManager, input: CreateVersionInput
   const tags = normalizeTags(input.tags);
   if (tags instanceof ValidationError) return tags;
   try {
-    return await em.transactional(async (tx) => {
+    return await writeTransaction(em, async (tx) => {
       const model = await tx.findOne(Model, { name: input.model }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!model) return modelNotFound(input.model);
       if (input.name != null && (await tx.count(ModelVersion, { model, name: input.name })) > 0) {
@@ -60,17 +61,16 @@ export interface VersionPatch {
 export async function updateVersion(em: EntityManager, modelName: string, version: string, patch: VersionPatch): Promise<ModelVersion | NotFoundError | ValidationError> {
   const invalid = checkText(patch.description, 'description') ?? (patch.metadata !== undefined ? checkMetadata(patch.metadata) : undefined);
   if (invalid) return invalid;
-  const found = await findVersion(em, modelName, version);
-  if (found instanceof NotFoundError) return found;
-  if (patch.description !== undefined) found.description = patch.description;
-  if (patch.metadata !== undefined) found.metadata = patch.metadata;
-  if (patch.tags !== undefined) {
-    const tags = normalizeTags(patch.tags);
-    if (tags instanceof ValidationError) return tags;
-    found.tags = tags;
-  }
-  await em.flush();
-  return found;
+  const tags = patch.tags === undefined ? undefined : normalizeTags(patch.tags);
+  if (tags instanceof ValidationError) return tags;
+  return writeTransaction(em, async (tx) => {
+    const found = await findVersion(tx, modelName, version);
+    if (found instanceof NotFoundError) return found;
+    if (patch.description !== undefined) found.description = patch.description;
+    if (patch.metadata !== undefined) found.metadata = patch.metadata;
+    if (tags !== undefined) found.tags = tags;
+    return found;
+  });
 }
 
 /**
@@ -79,7 +79,7 @@ export async function updateVersion(em: EntityManager, modelName: string, versio
  * Its number is never given again.
  */
 export async function deleteVersion(em: EntityManager, modelName: string, version: string): Promise<ModelVersion | NotFoundError | StageConflictError> {
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const model = await tx.findOne(Model, { name: modelName }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(modelName);
     const found = await resolveVersion(tx, model, parseVersionText(version));

@@ -9,9 +9,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `modelstage serve` from the sources in a child process, as `npm start` does from dist. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+/**
+ * Runs `modelstage serve` from the sources in a child process, as `npm start` does from dist;
+ * `cwd`: another checkout to run it from.
+ */
+export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000, cwd?: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd,
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
