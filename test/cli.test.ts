@@ -1,66 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/client/index.js';
 import { freshDatabase } from './support/database.js';
 import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 import { createVersion, seedModel } from './support/fixtures.js';
-
-/** The built `modelstage` bin, run as a subprocess against real servers. */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist/cli/main.js');
-
-/** The newest modification time under a folder (the dashboard is built separately). */
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dashboard' ? 0 : newest(full);
-    return statSync(full).mtimeMs;
-  }));
-}
-
-/** Builds dist when it is missing or older than src (`npm ci` builds it through `prepare`). */
-function ensureBuilt(): void {
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(ROOT, 'src'))) return;
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(BIN)) throw new Error('could not build dist/cli/main.js');
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface CliOptions {
-  url?: string;
-  /** The admin token by default; null runs without one. */
-  token?: string | null;
-  env?: Record<string, string>;
-}
-
-function environment({ url, token = ADMIN_TOKEN, env = {} }: CliOptions): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { ...process.env, MODELSTAGE_URL: url, ...env };
-  if (token === null) delete result.MODELSTAGE_TOKEN;
-  else result.MODELSTAGE_TOKEN = token;
-  return result;
-}
-
-function start(args: string[], options: CliOptions = {}, command = ['node', BIN]): ChildProcess {
-  return spawn(command[0]!, [...command.slice(1), ...args], { cwd: ROOT, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
-}
-
-function finish(child: ChildProcess, input = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  child.stdin!.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+import { BIN, ensureBuilt, finish, start, type CliOptions, type Run } from './support/cli.js';
 
 const jsonOf = (run: Run) => JSON.parse(run.stdout) as any;
 const VERSION_KEYS = ['createdAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];

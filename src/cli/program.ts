@@ -12,6 +12,7 @@ import {
   type Result,
   type Scope,
 } from '../client/index.js';
+import { addWaitOptions, awaitApproval, modelsArg, registerGovernanceCommands } from './commands/governance.js';
 import { changeLine, EXIT, printError, printJson, printRecord, printTable, versionRecord } from './output.js';
 
 interface GlobalOptions {
@@ -26,7 +27,7 @@ class UsageError extends Error {}
 const SCOPES = ['read', 'write', 'promote', 'admin'];
 
 // Argument parsers: commander reports an InvalidArgumentError as a usage error (exit 2).
-function stageArg(value: string): ModelStage {
+export function stageArg(value: string): ModelStage {
   const stage = parseStage(value);
   if (!stage) throw new InvalidArgumentError(`expected one of ${STAGE_NAMES.join(', ')}`);
   return stage;
@@ -70,7 +71,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .exitOverride();
 
   /** Wraps an action: gives it the client and global options, and turns its status into `done`. */
-  const action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) =>
+  const action: Action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -153,6 +154,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .addOption(new Option('--stage <stage>', `target stage (${STAGE_NAMES.join(', ')})`).argParser(stageArg).makeOptionMandatory())
     .option('--force', 'archive the version holding the stage')
     .action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
+  addWaitOptions(version.commands.find((command) => command.name() === 'update')!);
 
   version
     .command('delete')
@@ -176,8 +178,9 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .description('create a token; prints its secret, shown this once')
     .argument('<name>', 'token name')
     .addOption(new Option('--scopes <scopes>', `comma-separated: ${SCOPES.join(',')}`).argParser(scopesArg).makeOptionMandatory())
+    .addOption(new Option('--models <models>', 'comma-separated names or patterns (`*`: any characters) of the only models it may change').argParser(modelsArg))
     .action(action(async ({ client, json, options }, name: string) =>
-      report(await client.tokens.create(name, options.scopes), json, (created) => {
+      report(await client.tokens.create(name, options.scopes, options.models), json, (created) => {
         if (json) return printJson(created);
         // The secret alone on stdout, so `$(modelstage token create …)` captures it.
         console.log(created.token);
@@ -198,17 +201,21 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .action(action(async ({ client, json }, id: string) =>
       report(await client.tokens.revoke(id), json, ({ apiToken }) => (json ? printJson(apiToken) : console.log(`Revoked token ${apiToken.name}.`)))));
 
+  registerGovernanceCommands(program, action);
   return program;
 }
 
-interface Context {
+/** Wraps a command's action: gives it the client and global options, and turns its status into the exit status. */
+export type Action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) => (...args: unknown[]) => Promise<void>;
+
+export interface Context {
   client: ModelstageClient;
   json: boolean;
   options: Record<string, any>;
 }
 
 /** Prints a result: its value through `print` (exit 0), or its error on stderr (exit 1). */
-function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value: T) => void): number {
+export function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value: T) => void): number {
   if (!result.ok) {
     printError(result.error, json);
     return EXIT.failed;
@@ -217,7 +224,7 @@ function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value
   return EXIT.ok;
 }
 
-function printVersion(version: ModelVersion, json: boolean): void {
+export function printVersion(version: ModelVersion, json: boolean): void {
   if (json) printJson(version);
   else printRecord(versionRecord(version));
 }
@@ -226,7 +233,8 @@ function printVersion(version: ModelVersion, json: boolean): void {
  * setStage; on a conflict without --force a terminal user may confirm archiving the holder (as
  * ZenML's CLI asks); a script gets exit 1 with the holder named.
  */
-async function updateStage({ client, json, options }: Context, name: string, which: string): Promise<number> {
+async function updateStage(context: Context, name: string, which: string): Promise<number> {
+  const { client, json, options } = context;
   const handle = client.model(name).version(which);
   let result = await handle.setStage(options.stage, { force: Boolean(options.force) });
   if (!result.ok && result.error.__typename === 'StageConflictError' && process.stdin.isTTY && process.stdout.isTTY) {
@@ -235,6 +243,7 @@ async function updateStage({ client, json, options }: Context, name: string, whi
       result = await handle.setStage(options.stage, { force: true });
     }
   }
+  if (!result.ok && result.error.__typename === 'ApprovalRequiredError') return awaitApproval(context, result.error.request);
   if (!result.ok && result.error.__typename === 'StageConflictError') {
     const { holder } = result.error;
     if (json) printError(result.error, json);

@@ -22,6 +22,7 @@ import {
   type TokenFieldsFragment,
   type VersionFieldsFragment,
 } from './generated/graphql.js';
+import { governanceClient } from './governance.js';
 import { execute, type HttpOptions } from './http.js';
 import { watchStageChanges, type Watch, type WatchOptions } from './live.js';
 import { failure, fromUnion, mapResult, notFound, success, type NotFoundError, type Result } from './result.js';
@@ -30,6 +31,7 @@ import { parseStage, type StageInput } from './stages.js';
 export * from './result.js';
 export { parseStage, STAGE_NAMES, type StageInput } from './stages.js';
 export type { Watch, WatchStatus, StageChangeEvent } from './live.js';
+export type { PromotionRequest, PromotionRequestStatus, WaitOutcome } from './governance.js';
 export type { ModelStage, Scope, ErrorCode } from './generated/graphql.js';
 /** The generated documents and types, for calls through `client.request`. */
 export * as documents from './generated/graphql.js';
@@ -87,7 +89,9 @@ export function createClient(options: ClientOptions) {
 
   const tokens = {
     /** The secret is in the result once (`token`); only its hash is stored. */
-    create: async (name: string, scopes: Scope[]) => andThen(await request(CreateApiTokenDocument, { name, scopes }), (d) => fromUnion(d.createApiToken)),
+    /** `models`: the names and `*` patterns of the models it may change (default: every model). */
+    create: async (name: string, scopes: Scope[], models?: string[]) =>
+      andThen(await request(CreateApiTokenDocument, { name, scopes, models }), (d) => fromUnion(d.createApiToken)),
     list: async () => mapResult(await request(ApiTokensDocument, {}), (d) => d.apiTokens),
     revoke: async (id: string) => andThen(await request(RevokeApiTokenDocument, { id }), (d) => fromUnion(d.revokeApiToken)),
   };
@@ -146,6 +150,8 @@ export function createClient(options: ClientOptions) {
     models,
     model,
     tokens,
+    /** Stage policies (`setStagePolicy`) and promotion requests (`requests`). */
+    ...governanceClient(request),
     /** One object by its global id, or null. */
     node: async (id: string) => mapResult(await request(NodeDocument, { id }), (d) => d.node),
     /** The global log of stage changes in commit order. */

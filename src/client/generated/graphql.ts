@@ -32,7 +32,17 @@ export type ModelStage =
   /** Staged for production. At most one version of a model holds it. */
   | 'STAGING';
 
-/** What a token may do; each scope includes the ones above it. READ: queries and subscriptions. WRITE: create and edit models and versions, move a version to STAGING, ARCHIVED or NONE without force. PROMOTE: move a version to PRODUCTION, and any forced move. ADMIN: manage tokens. */
+export type PromotionRequestStatus =
+  /** Approved and carried out: `changes` holds what it committed. */
+  | 'APPLIED'
+  /** Its requester withdrew it. */
+  | 'CANCELLED'
+  /** Waiting for approvals. */
+  | 'PENDING'
+  /** A reviewer rejected it. */
+  | 'REJECTED';
+
+/** What a token may do; each scope includes the ones above it. READ: queries and subscriptions (but `webhooks` and webhook deliveries). WRITE: create, edit and delete models and versions, move a version to STAGING, ARCHIVED or NONE without force (or request such a move). PROMOTE: move a version to PRODUCTION, any forced move, rollbackStage, and reviewing promotion requests. ADMIN: manage tokens, webhooks and stage policies. A token limited to models (see createApiToken) has its scopes on those models only. */
 export type Scope =
   | 'ADMIN'
   | 'PROMOTE'
@@ -45,11 +55,15 @@ export type ModelFieldsFragment = { id: string, name: string, description: strin
 
 export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
 
-export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null };
+export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null };
 
 type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: ErrorCode, message: string };
 
+type ErrorFields_ApprovalRequiredError_Fragment = { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } };
+
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+type ErrorFields_ReviewRefusedError_Fragment = { __typename: 'ReviewRefusedError', code: ErrorCode, message: string };
 
 type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } };
 
@@ -57,10 +71,107 @@ type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', fie
 
 export type ErrorFieldsFragment =
   | ErrorFields_AlreadyExistsError_Fragment
+  | ErrorFields_ApprovalRequiredError_Fragment
   | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_ReviewRefusedError_Fragment
   | ErrorFields_StageConflictError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
+
+export type RequestFieldsFragment = { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> };
+
+export type SetStagePolicyMutationVariables = Exact<{
+  model: string;
+  stage: ModelStage;
+  requiredApprovals: number;
+}>;
+
+
+export type SetStagePolicyMutation = { setStagePolicy:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SetStagePolicySuccess', model: { name: string, stagePolicies: Array<{ stage: ModelStage, requiredApprovals: number }> } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RequestPromotionMutationVariables = Exact<{
+  name: string;
+  version: string;
+  stage: ModelStage;
+  force?: boolean | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RequestPromotionMutation = { requestPromotion:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RequestPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type ApprovePromotionMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApprovePromotionMutation = { review:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RejectPromotionMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type RejectPromotionMutation = { review:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type CancelPromotionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelPromotionMutation = { review:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type PromotionRequestsQueryVariables = Exact<{
+  model?: string | null | undefined;
+  status?: PromotionRequestStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PromotionRequestsQuery = { promotionRequests: { edges: Array<{ node: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PromotionRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PromotionRequestQuery = { node:
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Model' }
+    | { __typename: 'ModelVersion' }
+    | { __typename: 'PromotionRequest', id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> }
+    | { __typename: 'StageChange' }
+   | null };
 
 export type CreateModelMutationVariables = Exact<{
   name: string;
@@ -100,6 +211,7 @@ export type SetStageMutationVariables = Exact<{
 
 
 export type SetStageMutation = { setStage:
+    | { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
     | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
@@ -121,12 +233,13 @@ export type DeleteModelVersionMutation = { deleteModelVersion:
 export type CreateApiTokenMutationVariables = Exact<{
   name: string;
   scopes: Array<Scope> | Scope;
+  models?: Array<string> | string | null | undefined;
 }>;
 
 
 export type CreateApiTokenMutation = { createApiToken:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
-    | { __typename: 'CreateApiTokenSuccess', token: string, apiToken: { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null } }
+    | { __typename: 'CreateApiTokenSuccess', token: string, apiToken: { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -137,7 +250,7 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RevokeApiTokenSuccess', apiToken: { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null } }
+    | { __typename: 'RevokeApiTokenSuccess', apiToken: { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null } }
    };
 
 export type ModelsQueryVariables = Exact<{
@@ -200,16 +313,17 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
-    | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }
+    | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null }
     | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
     | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }
+    | { __typename: 'PromotionRequest', id: string }
     | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
    | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null }> };
 
 export type StageChangedSubscriptionVariables = Exact<{
   name?: string | null | undefined;
@@ -274,6 +388,7 @@ export const TokenFieldsFragmentDoc = new TypedDocumentString(`
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }
@@ -294,6 +409,45 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const RequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}`, {"fragmentName":"RequestFields"}) as unknown as TypedDocumentString<RequestFieldsFragment, unknown>;
 export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
@@ -305,6 +459,11 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   ... on StageConflictError {
     holder {
       ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
     }
   }
 }
@@ -321,7 +480,484 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   model {
     name
   }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
+export const SetStagePolicyDocument = new TypedDocumentString(`
+    mutation SetStagePolicy($model: String!, $stage: ModelStage!, $requiredApprovals: Int!) {
+  setStagePolicy(
+    model: $model
+    stage: $stage
+    requiredApprovals: $requiredApprovals
+  ) {
+    __typename
+    ... on SetStagePolicySuccess {
+      model {
+        name
+        stagePolicies {
+          stage
+          requiredApprovals
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<SetStagePolicyMutation, SetStagePolicyMutationVariables>;
+export const RequestPromotionDocument = new TypedDocumentString(`
+    mutation RequestPromotion($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $reason: String) {
+  requestPromotion(
+    name: $name
+    version: $version
+    stage: $stage
+    force: $force
+    reason: $reason
+  ) {
+    __typename
+    ... on RequestPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<RequestPromotionMutation, RequestPromotionMutationVariables>;
+export const ApprovePromotionDocument = new TypedDocumentString(`
+    mutation ApprovePromotion($id: ID!, $comment: String) {
+  review: approvePromotion(id: $id, comment: $comment) {
+    __typename
+    ... on ReviewPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<ApprovePromotionMutation, ApprovePromotionMutationVariables>;
+export const RejectPromotionDocument = new TypedDocumentString(`
+    mutation RejectPromotion($id: ID!, $comment: String) {
+  review: rejectPromotion(id: $id, comment: $comment) {
+    __typename
+    ... on ReviewPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<RejectPromotionMutation, RejectPromotionMutationVariables>;
+export const CancelPromotionDocument = new TypedDocumentString(`
+    mutation CancelPromotion($id: ID!) {
+  review: cancelPromotion(id: $id) {
+    __typename
+    ... on ReviewPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<CancelPromotionMutation, CancelPromotionMutationVariables>;
+export const PromotionRequestsDocument = new TypedDocumentString(`
+    query PromotionRequests($model: String, $status: PromotionRequestStatus, $first: Int, $after: String) {
+  promotionRequests(model: $model, status: $status, first: $first, after: $after) {
+    edges {
+      node {
+        ...RequestFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<PromotionRequestsQuery, PromotionRequestsQueryVariables>;
+export const PromotionRequestDocument = new TypedDocumentString(`
+    query PromotionRequest($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on PromotionRequest {
+      ...RequestFields
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  model {
+    name
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<PromotionRequestQuery, PromotionRequestQueryVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($name: String!, $description: String, $tags: [String!]) {
   createModel(name: $name, description: $description, tags: $tags) {
@@ -368,6 +1004,35 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
 export const CreateModelVersionDocument = new TypedDocumentString(`
     mutation CreateModelVersion($model: String!, $name: String, $description: String, $tags: [String!], $metadata: JSON) {
@@ -412,6 +1077,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }`) as unknown as TypedDocumentString<CreateModelVersionMutation, CreateModelVersionMutationVariables>;
 export const SetStageDocument = new TypedDocumentString(`
@@ -478,6 +1172,35 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`) as unknown as TypedDocumentString<SetStageMutation, SetStageMutationVariables>;
 export const DeleteModelVersionDocument = new TypedDocumentString(`
     mutation DeleteModelVersion($model: String!, $version: String!) {
@@ -515,10 +1238,39 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`) as unknown as TypedDocumentString<DeleteModelVersionMutation, DeleteModelVersionMutationVariables>;
 export const CreateApiTokenDocument = new TypedDocumentString(`
-    mutation CreateApiToken($name: String!, $scopes: [Scope!]!) {
-  createApiToken(name: $name, scopes: $scopes) {
+    mutation CreateApiToken($name: String!, $scopes: [Scope!]!, $models: [String!]) {
+  createApiToken(name: $name, scopes: $scopes, models: $models) {
     __typename
     ... on CreateApiTokenSuccess {
       token
@@ -547,6 +1299,7 @@ fragment TokenFields on ApiToken {
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }
@@ -561,6 +1314,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
@@ -593,6 +1375,7 @@ fragment TokenFields on ApiToken {
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }
@@ -607,6 +1390,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ModelsDocument = new TypedDocumentString(`
@@ -835,6 +1647,7 @@ fragment TokenFields on ApiToken {
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
@@ -848,6 +1661,7 @@ export const ApiTokensDocument = new TypedDocumentString(`
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
