@@ -11,6 +11,32 @@ export interface Config {
   corsOrigins: string[];
   /** Development mode turns on field suggestions and detailed logs. */
   dev: boolean;
+  webhooks: WebhookSettings;
+}
+
+/** How webhook messages are sent (see the README's Webhooks section). */
+export interface WebhookSettings {
+  /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE=true: webhooks may target loopback, private and link-local addresses. */
+  allowPrivate: boolean;
+  /** MODELSTAGE_WEBHOOK_RETRY_DELAYS: the wait before each retry; after the last, the message is FAILED. */
+  retryDelaysMs: number[];
+  /** Delivered and failed messages older than this are pruned (MODELSTAGE_WEBHOOK_RETENTION_DAYS, default 30). */
+  retentionMs: number;
+}
+
+/** 5 s up to 24 h, about three days in all. */
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 30_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 86_400_000];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
+  const delays = env.MODELSTAGE_WEBHOOK_RETRY_DELAYS?.trim();
+  const retryDelaysMs = delays ? delays.split(',').map((item) => Number(item.trim())) : DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
+  if (retryDelaysMs.some((delay) => !Number.isInteger(delay) || delay < 0)) {
+    throw new Error(`MODELSTAGE_WEBHOOK_RETRY_DELAYS must be comma-separated milliseconds, got ${env.MODELSTAGE_WEBHOOK_RETRY_DELAYS}`);
+  }
+  const days = Number(env.MODELSTAGE_WEBHOOK_RETENTION_DAYS ?? 30);
+  if (!(days > 0)) throw new Error(`MODELSTAGE_WEBHOOK_RETENTION_DAYS must be a positive number, got ${env.MODELSTAGE_WEBHOOK_RETENTION_DAYS}`);
+  return { allowPrivate: env.MODELSTAGE_WEBHOOK_ALLOW_PRIVATE === 'true', retryDelaysMs, retentionMs: days * DAY_MS };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.MODELSTAGE_ADMIN_TOKEN || undefined,
     corsOrigins: parseList(env.MODELSTAGE_CORS_ORIGINS),
     dev: env.NODE_ENV === 'development',
+    webhooks: webhookSettings(env),
   };
 }
 

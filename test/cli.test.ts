@@ -277,4 +277,41 @@ describe('modelstage serve and watch', { timeout: 180_000 }, () => {
       await cluster.close();
     }
   });
+
+  it('watch without --after starts at the log head it read: a restart before its first line loses nothing', async () => {
+    const cluster = await startCluster();
+    try {
+      const first = await cluster.start();
+      const cli = (url: string, args: string[]) => finish(start(args, { url }));
+      await cli(first.url, ['model', 'register', 'fashion']);
+      for (let i = 0; i < 2; i += 1) await cli(first.url, ['model', 'version', 'create', 'fashion']);
+      await cli(first.url, ['model', 'version', 'update', 'fashion', '1', '--stage', 'staging']);
+
+      const watcher = start(['watch', 'fashion'], { url: first.url });
+      const watched = finish(watcher);
+      const lines: any[] = [];
+      let buffer = '';
+      watcher.stdout!.on('data', (chunk: Buffer) => {
+        const complete = (buffer += chunk.toString()).split('\n');
+        buffer = complete.pop()!;
+        lines.push(...complete.map((line) => JSON.parse(line)));
+      });
+      // Subscribed (it prints nothing until a change comes): the server counts it.
+      await vi.waitFor(() => expect(first.app.feed.subscriberCount).toBe(1), { timeout: 10_000, interval: 50 });
+
+      // The server goes away before the watch printed anything; a change commits meanwhile.
+      await first.app.stop();
+      const other = await cluster.start();
+      await cli(other.url, ['model', 'version', 'update', 'fashion', '2', '--stage', 'production']);
+      await cluster.start(first.app.port);
+      await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 20_000 });
+      // That change, and not the one committed before the watch started.
+      expect(lines[0]).toMatchObject({ model: 'fashion', version: '2', from: 'NONE', to: 'PRODUCTION' });
+      watcher.kill('SIGTERM');
+      expect((await watched).code).toBe(0);
+      expect(lines).toHaveLength(1);
+    } finally {
+      await cluster.close();
+    }
+  });
 });

@@ -43,7 +43,7 @@ describe('editing models and versions', () => {
     expect((await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '7' })).updateModelVersion.__typename).toBe('NotFoundError');
   });
 
-  it('refuses to delete a version in PRODUCTION or STAGING, deletes others with their history', async () => {
+  it('refuses to delete a version in PRODUCTION or STAGING, deletes others and keeps their history', async () => {
     await seedModel(server, 'deletions', 3);
     await setStage(server, 'deletions', '1', 'PRODUCTION');
     await setStage(server, 'deletions', '2', 'STAGING');
@@ -56,8 +56,9 @@ describe('editing models and versions', () => {
     const deleted = (await remove('3')).deleteModelVersion;
     expect(deleted).toMatchObject({ __typename: 'DeleteModelVersionSuccess', model: { name: 'deletions' } });
     expect((await server.ok<any>('query($id: ID!) { node(id: $id) { id } }', { id: deleted.deletedId })).node).toBeNull();
-    const left = await sql(server.databaseUrl, `select count(*)::int n from stage_change c join model_version v on v.id = c.model_version_id where v.name = '3'`);
-    expect(left).toEqual([{ n: 0 }]);
+    // A tombstone: the log keeps the deleted version's change (test/tombstones.test.ts has the rest).
+    const left = await sql(server.databaseUrl, `select count(*)::int n from stage_change c join model_version v on v.id = c.model_version_id where v.name = '3' and v.deleted_at is not null`);
+    expect(left).toEqual([{ n: 1 }]);
   });
 
   it('refuses to delete a model while a version serves; deletes it once archived', async () => {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, readlink, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDataFolder } from './support/data-folder.js';
 import { spawnServer, type ServerProcess } from './support/process.js';
 import { post } from './support/transport.js';
 
@@ -32,11 +33,8 @@ describe.skipIf(!isRoot)('the embedded default as root (skipped unless running a
   });
 
   afterAll(async () => {
-    for (const dataDir of [path.join(privateData, 'data')]) {
-      const cluster = await readlink(path.join(dataDir, 'pg')).catch(() => undefined);
-      if (cluster) await rm(cluster, { recursive: true, force: true });
-    }
-    for (const folder of [privateHome, privateData, scratchTmp]) if (folder) await rm(folder, { recursive: true, force: true });
+    if (privateData) await removeDataFolder(privateData, path.join(privateData, 'data'));
+    for (const folder of [privateHome, scratchTmp]) if (folder) await rm(folder, { recursive: true, force: true });
   });
 
   const env = () => ({ MODELSTAGE_DATA_DIR: path.join(privateData, 'data'), DATABASE_URL: '', MODELSTAGE_ADMIN_TOKEN: '', TMPDIR: scratchTmp });

@@ -1,16 +1,12 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeDataFolder } from './support/data-folder.js';
 import { spawnServer } from './support/process.js';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'modelstage-embedded-'));
-afterAll(async () => {
-  // As root, dataDir/pg links to the cluster in the PostgreSQL user's private folder.
-  const cluster = await realpath(path.join(dataDir, 'pg')).catch(() => undefined);
-  if (cluster) await rm(cluster, { recursive: true, force: true });
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => removeDataFolder(dataDir));
 
 async function post(url: string, token: string, query: string) {
   const response = await fetch(url, {

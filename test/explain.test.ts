@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRegistry, withClient } from '../bench/lib/database.js';
 import { migrate, ormOptions } from '../src/db/orm.js';
 import { findModel, listModels } from '../src/services/models.js';
-import { setStage } from '../src/services/promotion.js';
+import { findUsedKey } from '../src/services/idempotency.js';
+import { holderAt, stagePeriods } from '../src/services/ledger.js';
+import { rollbackStage, setStage } from '../src/services/promotion.js';
 import { resolveVersion } from '../src/services/resolution.js';
 import { listStageChanges, logHead, readLogAfter, versionHistory } from '../src/services/stage-log.js';
 import { findActiveToken } from '../src/services/tokens.js';
@@ -121,6 +123,20 @@ const HOT_PATHS: [string, (em: EntityManager) => Promise<unknown>][] = [
   }],
   ['forced promotion (lock, holder lookup, archive, promote, log)', (em) =>
     setStage(em, { model: 'model-1000', version: '2', stage: 'production', force: true, actor: 'explain' })],
+  ['compare-and-set promotion with a reason and an idempotency key', (em) =>
+    setStage(em, { model: 'model-1001', version: '3', stage: 'production', force: true, expectedHolder: '1', reason: 'explain', idempotencyKey: 'explain-1', actor: 'explain', tokenId: '1' })],
+  ['idempotency key lookup', (em) => findUsedKey(em, '1', 'explain-1')],
+  ['rollback (the previous holder by the log)', (em) => rollbackStage(em, { model: 'model-1000', stage: 'production', actor: 'explain' })],
+  ['holderAt, now and long ago', async (em) => {
+    const model = (await findModel(em, 'model-1000'))!;
+    await holderAt(em, model, 'production', new Date());
+    await holderAt(em, model, 'production', new Date(Date.now() - 86_400_000));
+  }],
+  ['stagePeriods, a page and the next one', async (em) => {
+    const model = (await findModel(em, 'model-1000'))!;
+    const page = await stagePeriods(em, model, 'production', { first: 1 });
+    await stagePeriods(em, model, 'production', { first: 1, after: page.cursors.at(-1) });
+  }],
 ];
 
 const sequentialScans = (plans: { sql: string; scans: string[] }[]) =>

@@ -17,7 +17,7 @@ describe('migrations', () => {
     cleanups.push(async () => void (await Promise.all(orms.map((orm) => orm.close()))));
     await Promise.all(orms.map((orm) => migrate(orm, database.url)));
     const applied = await sql<{ name: string }>(database.url, 'select name from mikro_orm_migrations');
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-model-name-search', '0005-governance']);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-model-name-search', '0003-ledger', '0004-webhooks', '0005-governance']);
   });
 
   it('succeed without the search index where pg_trgm cannot be created, and search still works', async () => {

@@ -59,6 +59,25 @@ describe('version resolution', () => {
     }
   });
 
+  it('every version argument reads a stage name, in any case, as that stage', async () => {
+    for (const [text, number] of [['production', 3], ['PRODUCTION', 3], ['Staging', 4], ['latest', 6], ['LaTeSt', 6], ['archived', 2], ['none', 6]] as const) {
+      expect(await resolve({ name: 'resolve', version: text }), text).toMatchObject({ number });
+    }
+    const data = await server.ok<any>(
+      `{ model(name: "resolve") { prod: version(version: "Production") { number } latest: version(version: "latest") { number } three: version(version: "3") { number } } }`,
+    );
+    expect(data.model).toEqual({ prod: { number: 3 }, latest: { number: 6 }, three: { number: 3 } });
+    // A mutation reads the same text the same way: the LATEST version (6) gets the description.
+    const updated = await server.ok<any>(
+      'mutation { updateModelVersion(model: "resolve", version: "LATEST", description: "newest") { ... on UpdateModelVersionSuccess { modelVersion { number } } } }',
+    );
+    expect(updated.updateModelVersion.modelVersion).toEqual({ number: 6 });
+    // Only the exact name, in any case: text around it makes it a name, which no version may be.
+    expect(await resolve({ name: 'resolve', version: ' production' })).toBeNull();
+    const refused = await server.ok<any>('mutation { createModelVersion(model: "resolve", name: "Production") { __typename ... on ValidationError { field } } }');
+    expect(refused.createModelVersion).toEqual({ __typename: 'ValidationError', field: 'name' });
+  });
+
   it('Model.version follows the same rules', async () => {
     const data = await server.ok<any>(
       `{ model(name: "resolve") { latest: version(stage: LATEST) { number } prod: version(stage: PRODUCTION) { number } alpha: version(version: "alpha") { number } } }`,

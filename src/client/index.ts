@@ -11,7 +11,6 @@ import {
   ModelVersionsDocument,
   NodeDocument,
   RevokeApiTokenDocument,
-  SetStageDocument,
   StageChangesDocument,
   StageHistoryDocument,
   type ChangeFieldsFragment,
@@ -24,6 +23,7 @@ import {
 } from './generated/graphql.js';
 import { governanceClient } from './governance.js';
 import { execute, type HttpOptions } from './http.js';
+import { modelLedger, moveVersion, type MoveOptions } from './ledger.js';
 import { watchStageChanges, type Watch, type WatchOptions } from './live.js';
 import { failure, fromUnion, mapResult, notFound, success, type NotFoundError, type Result } from './result.js';
 import { parseStage, type StageInput } from './stages.js';
@@ -32,6 +32,7 @@ export * from './result.js';
 export { parseStage, STAGE_NAMES, type StageInput } from './stages.js';
 export type { Watch, WatchStatus, StageChangeEvent } from './live.js';
 export type { PromotionRequest, PromotionRequestStatus, WaitOutcome } from './governance.js';
+export type { MoveOptions, SetStageFailure, SetStagePreview, SetStageSuccess, StagePeriod } from './ledger.js';
 export type { ModelStage, Scope, ErrorCode } from './generated/graphql.js';
 /** The generated documents and types, for calls through `client.request`. */
 export * as documents from './generated/graphql.js';
@@ -118,31 +119,34 @@ export function createClient(options: ClientOptions) {
     /** This model's stage changes in commit order. */
     changes: (args: { first?: number; after?: string } = {}) =>
       request(StageChangesDocument, { model: name, ...args }).then((r) => mapResult(r, (d) => toPage(d.stageChanges))),
+    ...ledgerOf(name),
   });
 
-  const versionHandle = (name: string, version: string) => {
-    const stage = parseStage(version);
-    const get = async (): Promise<Result<ModelVersion, NotFoundError>> =>
-      andThen(await request(ModelVersionDocument, stage ? { name, stage } : { name, version }), (d) =>
-        d.modelVersion ? success(d.modelVersion) : failure(notFound(`${name} has no version ${stage ? `in stage ${stage}` : version}`)));
-    /** By stage, the version holding it is looked up first: a name is what setStage takes. */
-    const resolveName = async () => (stage ? mapResult(await get(), (v) => v.name) : success(version));
-    return {
-      get,
-      /** Moves this version to `stage`; with `force`, a version holding it is archived. */
-      setStage: async (to: StageInput, { force = false }: { force?: boolean } = {}) =>
-        andThen(await resolveName(), async (resolved) =>
-          andThen(await request(SetStageDocument, { name, version: resolved, stage: toStage(to), force }), (d) => fromUnion(d.setStage))),
-      /** This version's stage changes, oldest first. */
-      history: async (args: { first?: number; after?: string } = {}) =>
-        andThen(await resolveName(), async (resolved) =>
-          andThen(await request(StageHistoryDocument, { name, version: resolved, ...args }), (d) =>
-            d.modelVersion ? success(toPage(d.modelVersion.stageHistory)) : failure(notFound(`${name} has no version ${version}`)))),
-      delete: async () =>
-        andThen(await resolveName(), async (resolved) =>
-          andThen(await request(DeleteModelVersionDocument, { model: name, version: resolved }), (d) => fromUnion(d.deleteModelVersion))),
-    };
+  /** rollback, previewRollback, holderAt and the stays in a stage (`holders`: every one). */
+  const ledgerOf = (name: string) => {
+    const ledger = modelLedger(request, name, toStage);
+    return { ...ledger, holders: (stage: StageInput) => allPages((after) => ledger.holdersPage(stage, { first: PAGE, after })) };
   };
+
+  /** `version` is sent as given: the server reads a name, a number or a stage name ('latest', 'production'...) alike. */
+  const versionHandle = (name: string, version: string) => ({
+    get: async (): Promise<Result<ModelVersion, NotFoundError>> =>
+      andThen(await request(ModelVersionDocument, { name, version }), (d) =>
+        d.modelVersion ? success(d.modelVersion) : failure(notFound(`${name} has no version ${version}`))),
+    /**
+     * Moves this version to `stage`; with `force`, a version holding it is archived. With
+     * `expectedHolder` only when that version (or 'none') holds the stage; an `idempotencyKey`
+     * makes a retry safe.
+     */
+    setStage: async (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).run(),
+    /** What setStage would do (the versions it would archive), or the error it would get; changes nothing. */
+    previewSetStage: async (to: StageInput, options: MoveOptions & { force?: boolean } = {}) => moveVersion(request, name, version, toStage(to), options).preview(),
+    /** This version's stage changes, oldest first. */
+    history: async (args: { first?: number; after?: string } = {}) =>
+      andThen(await request(StageHistoryDocument, { name, version, ...args }), (d) =>
+        d.modelVersion ? success(toPage(d.modelVersion.stageHistory)) : failure(notFound(`${name} has no version ${version}`))),
+    delete: async () => andThen(await request(DeleteModelVersionDocument, { model: name, version }), (d) => fromUnion(d.deleteModelVersion)),
+  });
 
   return {
     /** Any generated document (see `documents`), typed by it. */
@@ -175,6 +179,6 @@ function andThen<T, E, U, F>(result: Result<T, E>, next: (value: T) => Result<U,
   return result.ok ? next(result.value) : result;
 }
 
-function toStage(stage: StageInput): ModelStage {
+function toStage(stage: StageInput | string): ModelStage {
   return (parseStage(stage) ?? stage) as ModelStage;
 }

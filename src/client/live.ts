@@ -1,5 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
-import { StageChangedDocument, type StageChangedSubscription } from './generated/graphql.js';
+import { LogHeadDocument, StageChangedDocument, type LogHeadQuery, type StageChangedSubscription } from './generated/graphql.js';
 
 /** One committed stage change as the `stageChanged` subscription delivers it (generated type). */
 export type StageChangeEvent = StageChangedSubscription['stageChanged'];
@@ -12,7 +12,7 @@ export interface WatchOptions {
   token: string;
   /** Only this model's changes. */
   name?: string;
-  /** Start behind this cursor (replaying what came after it). */
+  /** Start behind this cursor (replaying what came after it); by default the log's head when the watch starts. */
   after?: string;
   onChange: (change: StageChangeEvent) => void;
   onStatus?: (status: WatchStatus, detail?: string) => void;
@@ -24,13 +24,14 @@ export interface WatchOptions {
 }
 
 export interface Watch {
-  /** The last cursor delivered: where a resumed watch starts. */
+  /** The last cursor delivered (before any, where the watch started): where a resumed watch starts. */
   readonly cursor: string | undefined;
   close(): void;
 }
 
 /** The generated document of src/client/operations/subscriptions.graphql, as text. */
 export const STAGE_CHANGED_SUBSCRIPTION = String(StageChangedDocument);
+const LOG_HEAD_QUERY = String(LogHeadDocument);
 
 /** Close codes after which retrying cannot help: the token is missing, bad or revoked. */
 const FATAL_CLOSE_CODES = new Set([4401, 4403]);
@@ -39,6 +40,9 @@ const FATAL_CLOSE_CODES = new Set([4401, 4403]);
  * Watches stage changes and survives connection loss: each (re)connection subscribes again
  * with `after` set to the last cursor delivered, so nothing is lost; cursors at or below it are
  * dropped, so nothing is doubled. (graphql-ws' own retry would resend the first `after`.)
+ * Without `after`, the first connection reads the log's head and subscribes behind it: a
+ * subscription "from now" would lose what commits while a reconnect before the first change
+ * is under way.
  */
 export function watchStageChanges(options: WatchOptions): Watch {
   let cursor = options.after;
@@ -73,22 +77,41 @@ export function watchStageChanges(options: WatchOptions): Watch {
       },
     });
     client = current;
-    current.subscribe<{ stageChanged: StageChangeEvent }>(
-      { query: STAGE_CHANGED_SUBSCRIPTION, variables: { name: options.name ?? null, after: cursor ?? null } },
+    // A lost connection is retried; GraphQL errors (an array: bad `after`, revoked token)
+    // would only repeat, so they end the watch like the fatal close codes.
+    const failed = (error: unknown) => retry(current, fatal ?? (Array.isArray(error) ? describe(error) : undefined), describe(error));
+    const follow = (after: string) =>
+      current.subscribe<{ stageChanged: StageChangeEvent }>(
+        { query: STAGE_CHANGED_SUBSCRIPTION, variables: { name: options.name ?? null, after } },
+        {
+          next: ({ data, errors }) => {
+            // The server refused the operation itself (a malformed `after`, a revoked token): it
+            // completes right after, and retrying would only be refused again.
+            if (errors?.length && !data) fatal = describe(errors);
+            const change = data?.stageChanged;
+            if (!change || BigInt(change.cursor) <= BigInt(cursor ?? after)) return;
+            cursor = change.cursor;
+            options.onChange(change);
+          },
+          error: failed,
+          complete: () => retry(current, fatal),
+        },
+      );
+    if (cursor !== undefined) {
+      follow(cursor);
+      return;
+    }
+    let head: string | undefined;
+    current.subscribe<LogHeadQuery>(
+      { query: LOG_HEAD_QUERY },
       {
         next: ({ data, errors }) => {
-          // The server refused the operation itself (a malformed `after`, a revoked token): it
-          // completes right after, and retrying would only be refused again.
-          if (errors?.length && !data) fatal = describe(errors);
-          const change = data?.stageChanged;
-          if (!change || (cursor !== undefined && BigInt(change.cursor) <= BigInt(cursor))) return;
-          cursor = change.cursor;
-          options.onChange(change);
+          if (data) head = data.stageChanges.edges.at(-1)?.cursor ?? '0';
+          else fatal = describe(errors ?? []);
         },
-        // A lost connection is retried; GraphQL errors (an array: bad `after`, revoked token)
-        // would only repeat, so they end the watch like the fatal close codes.
-        error: (error) => retry(current, fatal ?? (Array.isArray(error) ? describe(error) : undefined), describe(error)),
-        complete: () => retry(current, fatal),
+        error: failed,
+        // From here on the watch resumes behind the head, as if it had been given as `after`.
+        complete: () => (head !== undefined ? follow((cursor = head)) : retry(current, fatal)),
       },
     );
   };

@@ -3,7 +3,7 @@ import type { Model } from './model.js';
 import { STORED_STAGES, type StoredStage } from './stage.js';
 
 export class ModelVersion {
-  [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata';
+  [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata' | 'deletedAt' | 'createdBy';
   id!: string;
   model!: Ref<Model>;
   name!: string;
@@ -14,6 +14,10 @@ export class ModelVersion {
   metadata: unknown = null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
+  /** Set once deleted: gone from lookups and lists; its name and number stay taken. */
+  deletedAt: Date | null = null;
+  /** The name of the token that created it (the version.created webhook message's actor). */
+  createdBy: string | null = null;
 }
 
 export const ModelVersionSchema = new EntitySchema<ModelVersion>({
@@ -41,5 +45,7 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
     metadata: { type: 'jsonb', nullable: true },
     createdAt: { type: 'timestamptz', defaultRaw: 'now()' },
     updatedAt: { type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() },
+    deletedAt: { type: 'timestamptz', nullable: true },
+    createdBy: { type: 'text', nullable: true },
   },
 });

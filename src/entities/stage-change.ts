@@ -8,7 +8,7 @@ import type { StoredStage } from './stage.js';
  * cursor; ids become visible in commit order (see services/stage-log.ts for why).
  */
 export class StageChange {
-  [OptionalProps]?: 'occurredAt' | 'forced' | 'displaced' | 'actor';
+  [OptionalProps]?: 'occurredAt' | 'forced' | 'displaced' | 'actor' | 'reason' | 'approvedBy';
   id!: string;
   model!: Ref<Model>;
   modelVersion!: Ref<ModelVersion>;
@@ -20,6 +20,10 @@ export class StageChange {
   occurredAt: Date = new Date();
   /** PostgreSQL's own transaction id: shared by every change committed together. */
   transactionId!: string;
+  /** The `reason` given to the call that made the change. */
+  reason: string | null = null;
+  /** Names of the tokens whose approvals let the change through (see the governance issue). */
+  approvedBy: string[] = [];
 }
 
 export const StageChangeSchema = new EntitySchema<StageChange>({
@@ -28,11 +32,19 @@ export const StageChangeSchema = new EntitySchema<StageChange>({
   indexes: [
     { name: 'stage_change_model_cursor', properties: ['model', 'id'] },
     { name: 'stage_change_version_cursor', properties: ['modelVersion', 'id'] },
+    // The ledger (services/ledger.ts): the entries into one stage of one model, by time. Serves
+    // holderAt (the last entry at or before an instant) and stagePeriods (entries newest first);
+    // the exit that ends a stay is found through stage_change_version_cursor.
+    { name: 'stage_change_stage_entries', properties: ['model', 'toStage', 'occurredAt', 'id'] },
+    // rollbackStage: the most recent exit from one stage of one model.
+    { name: 'stage_change_stage_exits', properties: ['model', 'fromStage', 'id'] },
   ],
   properties: {
     id: { type: new BigIntType('string'), primary: true, autoincrement: true },
-    model: { kind: 'm:1', entity: 'Model', ref: true, deleteRule: 'cascade' },
-    modelVersion: { kind: 'm:1', entity: 'ModelVersion', ref: true, deleteRule: 'cascade' },
+    // History survives deletion: models and versions become tombstones (deleted_at), and the
+    // database itself refuses to remove a row the log still refers to.
+    model: { kind: 'm:1', entity: 'Model', ref: true, deleteRule: 'restrict' },
+    modelVersion: { kind: 'm:1', entity: 'ModelVersion', ref: true, deleteRule: 'restrict' },
     fromStage: { type: 'text' },
     toStage: { type: 'text' },
     forced: { type: 'boolean', default: false },
@@ -40,5 +52,7 @@ export const StageChangeSchema = new EntitySchema<StageChange>({
     actor: { type: 'text', nullable: true },
     occurredAt: { type: 'timestamptz', defaultRaw: 'now()' },
     transactionId: { type: 'text' },
+    reason: { type: 'text', nullable: true },
+    approvedBy: { type: 'text[]', default: '{}' },
   },
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PromotionRequestEvent } from '../entities/index.js';
 import type { LogFeed, StageFeed } from '../services/stage-feed.js';
+import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -12,6 +13,10 @@ export interface Context {
   feed: StageFeed;
   /** Committed changes of promotion requests, for `promotionRequestChanged`. */
   requestFeed: LogFeed<PromotionRequestEvent>;
+  /** New versions, live (versionCreated). */
+  versions?: VersionFeed;
+  /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE: whether webhook URLs may name private addresses. */
+  webhookSettings?: { allowPrivate: boolean };
   /** Told right after this instance revoked a token, so it stops working here at once. */
   tokenRevoked?: (tokenId: string) => void;
   /** Cuts off a subscriber that stopped reading (closes its socket or stream). */

@@ -5,6 +5,7 @@ import {
   ERROR_CODES,
   NotFoundError,
   ReviewRefusedError,
+  PreconditionFailedError,
   StageConflictError,
   ValidationError,
 } from '../services/errors.js';
@@ -65,6 +66,15 @@ export const ApprovalRequiredErrorRef = errorType(
 );
 builder.objectField(ApprovalRequiredErrorRef, 'request', (t) => t.field({ type: PromotionRequestRef, resolve: (error) => (error as ApprovalRequiredError).request }));
 export const ReviewRefusedErrorRef = errorType('ReviewRefusedError', ReviewRefusedError, 'A review refused for its reviewer or the request\'s state. Nothing changed.');
+export const PreconditionFailedErrorRef = errorType('PreconditionFailedError', PreconditionFailedError, '`expectedHolder` did not match. Nothing changed.');
+builder.objectField(PreconditionFailedErrorRef, 'actualHolder', (t) =>
+  t.field({
+    type: ModelVersionRef,
+    nullable: true,
+    description: 'The version that holds the stage now; null when none does.',
+    resolve: (error) => (error as PreconditionFailedError).actualHolder,
+  }),
+);
 
 /**
  * A mutation's result: its success type or one of the listed errors. Success values are plain

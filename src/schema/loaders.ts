@@ -1,9 +1,13 @@
 import DataLoader from 'dataloader';
+import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, ModelVersion, type Stage, type StagePolicy } from '../entities/index.js';
 import { policiesOf } from '../services/stage-policies.js';
 
-/** Batches the lookups of one operation, so a page of N versions costs one query for their models. */
+/**
+ * Batches the lookups of one operation, so a page of N versions costs one query for their models.
+ * By id, deleted models and versions load too: the log still resolves them (node(id) does not).
+ */
 export function createLoaders(em: EntityManager) {
   return {
     model: new DataLoader<string, Model | undefined>(async (ids) => byId(ids, await em.find(Model, { id: { $in: [...ids] } }))),
@@ -29,6 +33,15 @@ export function createLoaders(em: EntityManager) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A loaded relation as is; an unloaded one through the operation's batch loader. */
+export async function loadModel(ctx: { loaders: Loaders }, ref: Ref<Model>): Promise<Model> {
+  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.model.load(ref.unwrap().id))!;
+}
+
+export async function loadVersion(ctx: { loaders: Loaders }, ref: Ref<ModelVersion>): Promise<ModelVersion> {
+  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.version.load(ref.unwrap().id))!;
+}
 interface StageKey {
   modelId: string;
   stage: Stage;
@@ -38,7 +51,7 @@ interface StageKey {
 async function newestInStage(em: EntityManager, modelIds: string[], stage: Stage): Promise<ModelVersion[]> {
   const rows = await em.execute(
     `select distinct on (model_id) * from model_version
-     where model_id in (?) ${stage === 'latest' ? '' : 'and stage = ?'}
+     where model_id in (?) and deleted_at is null ${stage === 'latest' ? '' : 'and stage = ?'}
      order by model_id, number desc`,
     stage === 'latest' ? [modelIds] : [modelIds, stage],
   );

@@ -1,35 +1,16 @@
-import type { Ref } from '@mikro-orm/core';
-import type { Model, ModelVersion, StageChange } from '../entities/index.js';
-import { setStage } from '../services/promotion.js';
+import type { ModelVersion } from '../entities/index.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../services/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
-import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
-import {
-  AlreadyExistsErrorRef,
-  ApprovalRequiredErrorRef,
-  asResult,
-  NotFoundErrorRef,
-  resultUnion,
-  StageConflictErrorRef,
-  ValidationErrorRef,
-} from './errors.js';
+import { AlreadyExistsErrorRef, asResult, NotFoundErrorRef, resultUnion, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
+import { loadModel } from './loaders.js';
 import { globalId, NodeInterface } from './node.js';
 import { onModel } from './scopes.js';
-import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
+import { ModelRef, ModelVersionRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
-
-/** A loaded relation as is; an unloaded one through the operation's batch loader. */
-export async function loadModel(ctx: Context, ref: Ref<Model>): Promise<Model> {
-  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.model.load(ref.unwrap().id))!;
-}
-
-export async function loadVersion(ctx: Context, ref: Ref<ModelVersion>): Promise<ModelVersion> {
-  return ref.isInitialized() ? ref.unwrap() : (await ctx.loaders.version.load(ref.unwrap().id))!;
-}
 
 ModelVersionRef.implement({
   description: 'One version of a model.',
@@ -70,7 +51,7 @@ builder.queryField('modelVersion', (t) =>
     type: ModelVersionRef,
     nullable: true,
     description:
-      'One version of the model called `name`, by `version` (all digits: its number; else its name) or by `stage`: give exactly one of the two (else a GraphQL error with code BAD_USER_INPUT). Null when no version matches. For ARCHIVED and NONE, which may hold many, the one with the highest number.',
+      'One version of the model called `name`, by `version` or by `stage`: give exactly one of the two (else a GraphQL error with code BAD_USER_INPUT). Null when no version matches. For ARCHIVED and NONE, which may hold many, the one with the highest number.\nEvery `version` argument of the API (here, in Model.version, and in every mutation) reads text the same way: all digits, the number; a stage name in any case (`latest`, `PRODUCTION`…), the version that stage resolves to, as with `stage`; anything else, the name. Version names can never be all digits or a stage name, so this is never ambiguous.',
     args: { name: t.arg.string({ required: true }), version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
     resolve: (_root, args, ctx) => resolveVersion(ctx.em, { name: args.name }, versionSelector(args.version, args.stage)),
   }),
@@ -99,25 +80,6 @@ const DeleteModelVersionSuccess = builder.objectRef<{ modelVersion: ModelVersion
 });
 const DeleteModelVersionResult = resultUnion('DeleteModelVersionResult', DeleteModelVersionSuccess, [NotFoundErrorRef, StageConflictErrorRef]);
 
-interface StageMovedPayload {
-  modelVersion: ModelVersion;
-  archived: ModelVersion[];
-  changes: StageChange[];
-}
-
-const SetStageSuccess = builder.objectRef<StageMovedPayload>('SetStageSuccess').implement({
-  fields: (t) => ({
-    modelVersion: t.field({ type: ModelVersionRef, resolve: (r) => r.modelVersion }),
-    archived: t.field({ type: [ModelVersionRef], description: 'Versions archived to make room (only with force).', resolve: (r) => r.archived }),
-    changes: t.field({
-      type: [StageChangeRef],
-      description: 'The changes this call committed; empty when the version already held the stage.',
-      resolve: (r) => r.changes,
-    }),
-  }),
-});
-const SetStageResult = resultUnion('SetStageResult', SetStageSuccess, [NotFoundErrorRef, StageConflictErrorRef, ValidationErrorRef, ApprovalRequiredErrorRef]);
-
 builder.mutationFields((t) => ({
   createModelVersion: t.field({
     type: CreateModelVersionResult,
@@ -131,7 +93,7 @@ builder.mutationFields((t) => ({
       tags: t.arg.stringList(),
       metadata: t.arg({ type: 'JSON' }),
     },
-    resolve: async (_root, args, ctx) => asResult(await createVersion(ctx.em, args), (modelVersion) => ({ modelVersion })),
+    resolve: async (_root, args, ctx) => asResult(await createVersion(ctx.em, { ...args, actor: ctx.principal.name }), (modelVersion) => ({ modelVersion })),
   }),
   updateModelVersion: t.field({
     type: UpdateModelVersionResult,
@@ -149,34 +111,9 @@ builder.mutationFields((t) => ({
   }),
   deleteModelVersion: t.field({
     type: DeleteModelVersionResult,
-    description: 'Deletes a version and its history; its number is never reused. Refused while it is in STAGING or PRODUCTION.',
+    description: 'Deletes a version; its number and name are never reused. Refused while it is in STAGING or PRODUCTION. Its log rows stay. Needs WRITE.',
     authScopes: (_root, args) => onModel('write', args.model),
     args: { model: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
     resolve: async (_root, { model, version }, ctx) => asResult(await deleteVersion(ctx.em, model, version), (modelVersion) => ({ modelVersion })),
-  }),
-  setStage: t.field({
-    type: SetStageResult,
-    description:
-      'Move one version (by name or number) to `stage`. LATEST gives a ValidationError with code INVALID_STAGE. If another version holds STAGING or PRODUCTION: STAGE_CONFLICT, unless `force`, which archives that holder in the same transaction.',
-    // PRODUCTION, and any forced move, need PROMOTE; every other move needs WRITE.
-    authScopes: (_root, args) => onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name),
-    args: {
-      name: t.arg.string({ required: true }),
-      version: t.arg.string({ required: true }),
-      stage: t.arg({ type: ModelStageEnum, required: true }),
-      force: t.arg.boolean({ defaultValue: false }),
-    },
-    resolve: async (_root, args, ctx) =>
-      asResult(
-        await setStage(ctx.em, {
-          model: args.name,
-          version: args.version,
-          stage: args.stage,
-          force: args.force ?? false,
-          actor: ctx.principal.name,
-          actorTokenId: ctx.principal.tokenId,
-        }),
-        ({ version, archived, changes }) => ({ modelVersion: version, archived, changes }),
-      ),
   }),
 }));

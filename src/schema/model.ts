@@ -109,7 +109,7 @@ builder.mutationFields((t) => ({
   }),
   deleteModel: t.field({
     type: DeleteModelResult,
-    description: 'Deletes a model with its versions and their history. Refused while a version is in STAGING or PRODUCTION.',
+    description: 'Deletes a model. Refused (StageConflictError) while a version is in STAGING or PRODUCTION. Its log rows stay: history survives deletion, and a new model may take the name. Needs WRITE.',
     authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }) },
     resolve: async (_root, { name }, ctx) => asResult(await deleteModel(ctx.em, name), (model) => ({ model })),

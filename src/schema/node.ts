@@ -1,17 +1,21 @@
-import { ApiToken, Model, ModelVersion, PromotionRequest, StageChange } from '../entities/index.js';
+import { ApiToken, Model, ModelVersion, PromotionRequest, StageChange, Webhook, WebhookDelivery } from '../entities/index.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 
-type NodeValue = Model | ModelVersion | StageChange | ApiToken | PromotionRequest;
+type NodeValue = Model | ModelVersion | StageChange | ApiToken | Webhook | WebhookDelivery | PromotionRequest;
 
 const NODE_TYPES = {
   Model: { entity: Model, load: (ctx: Context, id: string) => ctx.loaders.model.load(id) },
   ModelVersion: { entity: ModelVersion, load: (ctx: Context, id: string) => ctx.loaders.version.load(id) },
   StageChange: { entity: StageChange, load: (ctx: Context, id: string) => ctx.em.findOne(StageChange, { id }) },
   ApiToken: { entity: ApiToken, load: (ctx: Context, id: string) => ctx.em.findOne(ApiToken, { id }) },
+  Webhook: { entity: Webhook, load: (ctx: Context, id: string) => ctx.em.findOne(Webhook, { id }) },
+  WebhookDelivery: { entity: WebhookDelivery, load: (ctx: Context, id: string) => ctx.em.findOne(WebhookDelivery, { id }) },
   PromotionRequest: { entity: PromotionRequest, load: (ctx: Context, id: string) => ctx.em.findOne(PromotionRequest, { id }) },
 } as const;
 type NodeTypeName = keyof typeof NODE_TYPES;
+/** Visible to administrators only. */
+const ADMIN_NODE_TYPES: ReadonlySet<NodeTypeName> = new Set(['ApiToken', 'Webhook', 'WebhookDelivery']);
 
 /** Global IDs: base64url of "Type:databaseId", opaque to clients. */
 export function globalId(type: NodeTypeName, id: string): string {
@@ -42,9 +46,10 @@ builder.queryField('node', (t) =>
     resolve: async (_root, { id }, ctx) => {
       const parsed = parseGlobalId(id);
       if (!parsed) return null;
-      // Tokens are visible to administrators only.
-      if (parsed.type === 'ApiToken' && !ctx.principal.scopes.has('admin')) return null;
-      return (await NODE_TYPES[parsed.type].load(ctx, parsed.id)) ?? null;
+      if (ADMIN_NODE_TYPES.has(parsed.type) && !ctx.principal.scopes.has('admin')) return null;
+      const found = (await NODE_TYPES[parsed.type].load(ctx, parsed.id)) ?? null;
+      // A deleted model or version is a tombstone: the log still resolves it, node(id) does not.
+      return found && 'deletedAt' in found && found.deletedAt ? null : found;
     },
   }),
 );

@@ -1,13 +1,13 @@
 import { PromotionRequest, StageChange, type PromotionRequestEvent, type PromotionReview } from '../entities/index.js';
 import type { Reviewer } from '../services/promotion-requests.js';
-import { cancelPromotion, listRequests, requestModelName, requestPromotion, reviewsOf } from '../services/promotion-requests.js';
-import { reviewPromotion } from '../services/promotion-reviews.js';
+import { cancelPromotion, listRequests, requestModelName, reviewsOf } from '../services/promotion-requests.js';
+import { requestPromotion, reviewPromotion } from '../services/promotion-workflow.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
 import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import { asResult, NotFoundErrorRef, resultUnion, ReviewRefusedErrorRef, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
-import { loadModel, loadVersion } from './model-version.js';
+import { loadModel, loadVersion } from './loaders.js';
 import { NodeInterface, parseGlobalId } from './node.js';
 import { ModelRef, ModelVersionRef, PromotionRequestRef, StageChangeRef } from './refs.js';
 import { onModel } from './scopes.js';

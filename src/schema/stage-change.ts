@@ -4,7 +4,7 @@ import { listStageChanges } from '../services/stage-log.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
-import { loadModel, loadVersion } from './model-version.js';
+import { loadModel, loadVersion } from './loaders.js';
 import { NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 

@@ -9,10 +9,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import { Authenticator } from '../services/auth.js';
 import { UnauthenticatedError } from '../services/errors.js';
+import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
 import { PROMOTION_REQUEST_CHANNEL, promotionRequestFeed } from '../services/request-events.js';
+import { VersionFeed } from '../services/version-feed.js';
+import { VERSION_CHANNEL, WEBHOOK_CHANNEL } from '../webhooks/channels.js';
+import { WebhookDispatcher, type AttemptOutcome } from '../webhooks/dispatcher.js';
+import { webhookSettings as defaultWebhookSettings, type WebhookSettings } from '../config.js';
 import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
 import { schema } from '../schema/index.js';
 import { freshReads, type Context } from '../schema/context.js';
@@ -40,6 +45,8 @@ export interface AppOptions {
   maxAuthFailures?: number;
   /** Undelivered changes a subscriber may fall behind before it is disconnected (default 1,000). */
   subscriberQueueLimit?: number;
+  /** Webhook delivery settings (config.ts); `onAttempt` hears each attempt's outcome (metrics). */
+  webhooks?: Partial<WebhookSettings> & { onAttempt?: (outcome: AttemptOutcome) => void };
 }
 
 export interface App {
@@ -48,6 +55,7 @@ export interface App {
   orm: MikroORM;
   feed: StageFeed;
   listener: PgListener;
+  dispatcher: WebhookDispatcher;
   /** Live websocket subscriptions grouped by shared execution. */
   multiplexer: SubscriptionMultiplexer;
   /** The secret of the admin token created on first start, if this start created it. */
@@ -73,6 +81,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
   const requestFeed = promotionRequestFeed(orm, log, options.subscriberQueueLimit);
+  const versions = new VersionFeed(orm, log, options.subscriberQueueLimit);
+  // Defaults as with an empty environment; the process's own come in through options.
+  const webhooks = { ...defaultWebhookSettings({}), ...options.webhooks };
+  const webhookSettings = { allowPrivate: webhooks.allowPrivate };
+  const dispatcher = new WebhookDispatcher({ orm, log, ...webhooks });
   const clientError = (error: unknown) => toClientError(error, log, { suggestions: options.dev });
   // Here at once (from the revoking request), elsewhere through the notification. The streams
   // end with the client's error (code UNAUTHENTICATED) on every transport and path.
@@ -89,11 +102,14 @@ export async function startApp(options: AppOptions): Promise<App> {
       [STAGE_LOG_CHANNEL]: () => void feed.pump(),
       [PROMOTION_REQUEST_CHANNEL]: () => void requestFeed.pump(),
       [TOKEN_CHANNEL]: (tokenId) => tokenRevoked(tokenId),
+      [WEBHOOK_CHANNEL]: () => void dispatcher.wake(),
+      [VERSION_CHANNEL]: (ids) => versions.notified(ids),
     },
     onConnected: () => {
       auth.cacheTrusted = true;
       void feed.pump();
       void requestFeed.pump();
+      void dispatcher.wake();
     },
     onDisconnected: () => {
       auth.cacheTrusted = false;
@@ -103,6 +119,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   await feed.start();
   await requestFeed.start();
   await listener.start();
+  const stopKeyPruning = startKeyPruning(orm, log);
+  dispatcher.start();
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -130,6 +148,8 @@ export async function startApp(options: AppOptions): Promise<App> {
         principal,
         feed,
         requestFeed,
+        versions,
+        webhookSettings,
         tokenRevoked,
         disconnectSlowConsumer: initial.disconnectSlowConsumer ?? (() => initial.res?.destroy()),
       };
@@ -186,10 +206,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     orm,
     feed,
     listener,
+    dispatcher,
     multiplexer: websockets.multiplexer,
     bootstrapToken,
     stop: () =>
       (stopping ??= (async () => {
+        // No new webhook attempt from here on; those in flight finish (or are handed back).
+        const dispatcherStopped = dispatcher.stop();
         // New connections are refused at once; requests in flight may finish.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections turn idle as their last request ends: close each as it does.
@@ -198,11 +221,14 @@ export async function startApp(options: AppOptions): Promise<App> {
         await websockets.close();
         feed.stop();
         requestFeed.stop();
+        stopKeyPruning();
+        versions.stop();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);
         clearInterval(idleSweep);
         for (const socket of sockets) socket.destroy();
+        await dispatcherStopped;
         await listener.stop();
         await orm.close();
       })()),

@@ -39,6 +39,7 @@ export async function serve(): Promise<void> {
       adminToken: config.adminToken,
       corsOrigins: config.corsOrigins,
       dev: config.dev,
+      webhooks: config.webhooks,
       log,
     });
     if (app.bootstrapToken) {

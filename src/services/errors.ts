@@ -51,6 +51,18 @@ export class StageConflictError extends DomainError {
   }
 }
 
+/** `expectedHolder` did not name the version that holds the stage. Nothing changed. */
+export class PreconditionFailedError extends DomainError {
+  readonly code = 'PRECONDITION_FAILED';
+  constructor(
+    message: string,
+    /** The version that holds the stage now; null when none does. */
+    readonly actualHolder: ModelVersion | null,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * A malformed request rather than an outcome: a bad page size or cursor, or a lookup given
  * both or neither of its keys. The API answers with a top-level BAD_USER_INPUT error.

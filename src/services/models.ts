@@ -4,6 +4,7 @@ import { Model, ModelVersion, UNIQUE_STAGES } from '../entities/index.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, BadRequestError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
+import { cancelOpenRequests } from './promotion-requests.js';
 import { writeTransaction } from './transaction.js';
 import { LIMITS, checkName, checkText, normalizeTags } from './validation.js';
 
@@ -49,25 +50,31 @@ export async function updateModel(em: EntityManager, name: string, patch: ModelP
 }
 
 /**
- * Deletes a model with its versions and their log rows. A model that still serves (a version in
- * STAGING or PRODUCTION) is refused: archive that version first, so nothing live vanishes by accident.
+ * Deletes a model: it and its versions become tombstones (deletedAt), gone from every lookup and
+ * list while the log keeps their changes, and its name is free for a new model. A model that
+ * still serves (a version in STAGING or PRODUCTION) is refused: archive that version first, so
+ * nothing live vanishes by accident.
  */
 export async function deleteModel(em: EntityManager, name: string): Promise<Model | NotFoundError | StageConflictError> {
   return writeTransaction(em, async (tx) => {
-    const model = await tx.findOne(Model, { name }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const model = await tx.findOne(Model, { name, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(name);
-    const holder = await tx.findOne(ModelVersion, { model, stage: { $in: [...UNIQUE_STAGES] } }, { refresh: true });
+    const holder = await tx.findOne(ModelVersion, { model, stage: { $in: [...UNIQUE_STAGES] }, deletedAt: null }, { refresh: true });
     if (holder) {
       return new StageConflictError(`version ${holder.name} of ${name} is in ${holder.stage.toUpperCase()}; archive it before deleting the model`, holder);
     }
-    tx.remove(model);
+    const now = new Date();
+    model.deletedAt = now;
+    await tx.nativeUpdate(ModelVersion, { model, deletedAt: null }, { deletedAt: now });
+    // Requests for its versions (none of which holds STAGING or PRODUCTION) can never be applied now.
+    await cancelOpenRequests(tx, { modelId: model.id });
     return model;
   });
 }
 
 /** A hot read (every `model(name:)`), so plain SQL mapped to a managed entity; see resolution.ts. */
 export async function findModel(em: EntityManager, name: string): Promise<Model | null> {
-  const [row] = await em.execute('select * from model where name = ?', [name]);
+  const [row] = await em.execute('select * from model where name = ? and deleted_at is null', [name]);
   return row ? em.map(Model, row) : null;
 }
 
@@ -90,7 +97,7 @@ export async function listModels(em: EntityManager, args: ModelListArgs): Promis
   const name: { $gt?: string; $ilike?: string } = {};
   if (afterName !== undefined) name.$gt = afterName;
   if (search !== undefined) name.$ilike = search;
-  const rows = await em.find(Model, Object.keys(name).length > 0 ? { name } : {}, { orderBy: { name: 'asc' }, limit: limit + 1 });
+  const rows = await em.find(Model, { deletedAt: null, ...(Object.keys(name).length > 0 ? { name } : {}) }, { orderBy: { name: 'asc' }, limit: limit + 1 });
   return toPage(rows, limit, (model) => encodeCursor('model', model.name), afterName !== undefined);
 }
 

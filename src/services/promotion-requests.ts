@@ -1,13 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Model, ModelVersion, PromotionRequest, PromotionReview, isUniqueStage, type PromotionRequestStatus, type Stage, type StoredStage } from '../entities/index.js';
-import { ApprovalRequiredError, NotFoundError, ReviewRefusedError, StageConflictError, ValidationError } from './errors.js';
-import { modelNotFound } from './models.js';
+import { Model, ModelVersion, PromotionRequest, PromotionReview, type PromotionRequestStatus, type StoredStage } from '../entities/index.js';
+import { ApprovalRequiredError, NotFoundError, ReviewRefusedError } from './errors.js';
 import { decodeNumberCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
 import { recordRequestChange } from './request-events.js';
-import { chosenVersionQuery, parseVersionText } from './resolution.js';
-import { requiredApprovalsColumn } from './stage-policies.js';
-import { checkText } from './validation.js';
-import { versionNotFound } from './versions.js';
 import { writeTransaction } from './transaction.js';
 
 /** Who asks or reviews: a token's name (shown) and id (who it is; null for MODELSTAGE_ADMIN_TOKEN). */
@@ -16,92 +11,26 @@ export interface Reviewer {
   tokenId: string | null;
 }
 
+/** A move that needs approvals, as the move found it under the model's lock. */
 export interface PromotionAsk {
-  model: string;
-  version: string;
-  stage: Stage;
+  version: ModelVersion;
+  stage: StoredStage;
   force: boolean;
   reason?: string | null;
 }
 
-export const MAX_REASON_LENGTH = 1_000;
-
-export function checkReason(reason: string | null | undefined): ValidationError | undefined {
-  if (reason != null && [...reason].length > MAX_REASON_LENGTH) return new ValidationError(`reason must have at most ${MAX_REASON_LENGTH} characters`, 'reason');
-  return checkText(reason, 'reason');
-}
-
 /**
- * requestPromotion: opens a PENDING request for a move into a stage whose policy needs
- * approvals, or answers the one already open for the same version, stage and force.
+ * The hook of setStage, rollbackStage and requestPromotion into a stage that needs approvals,
+ * in the move's transaction once the model is locked and the move found possible (the version
+ * exists, does not hold the stage yet, and a holder is displaced only with force): instead of
+ * moving, open a request, or answer the one already open for the same version, stage and force.
  */
-export async function requestPromotion(em: EntityManager, asker: Reviewer, ask: PromotionAsk): Promise<PromotionRequest | NotFoundError | StageConflictError | ValidationError> {
-  if (ask.stage === 'latest') return new ValidationError('LATEST is virtual and cannot be set', 'stage', 'INVALID_STAGE');
-  const invalid = checkReason(ask.reason);
-  if (invalid) return invalid;
-  const stage: StoredStage = ask.stage;
-  return writeTransaction(em, async (tx) => {
-    const [row] = await tx.execute(`select m.*, ${requiredApprovalsColumn('m')} from model m where m.name = ? for update of m`, [stage, ask.model]);
-    if (!row) return modelNotFound(ask.model);
-    const { required_approvals: required, ...modelRow } = row as { required_approvals: number | null };
-    if (!required) return new ValidationError(`${stage.toUpperCase()} of ${ask.model} needs no approvals: use setStage`, 'stage', 'INVALID_STAGE');
-    const opened = await openRequest(tx, tx.map(Model, modelRow), asker, { ...ask, stage }, required);
-    return opened instanceof ModelVersion ? new ValidationError(`version ${opened.name} of ${ask.model} already holds ${stage.toUpperCase()}`, 'version') : opened;
-  });
-}
-
-/**
- * The hook of setStage and rollbackStage into a stage that needs approvals, run in the move's
- * transaction right after the model lock: instead of moving, open (or answer the open) request.
- * undefined when the version already holds the stage: the move is a no-op and needs nobody.
- */
-export async function askForApproval(
-  tx: EntityManager,
-  model: Model,
-  asker: Reviewer,
-  ask: Omit<PromotionAsk, 'model'> & { stage: StoredStage },
-  required: number,
-): Promise<ApprovalRequiredError | NotFoundError | StageConflictError | undefined> {
-  const opened = await openRequest(tx, model, asker, { ...ask, model: model.name }, required);
-  if (opened instanceof ModelVersion) return undefined;
-  if (!(opened instanceof PromotionRequest)) return opened;
-  return new ApprovalRequiredError(
-    `${ask.stage.toUpperCase()} of ${model.name} needs ${required} approval${required === 1 ? '' : 's'}: nothing moved, a promotion request is open`,
-    opened,
-  );
-}
-
-/** With the model locked: the open request for this move, or a new one. */
-async function openRequest(
-  tx: EntityManager,
-  model: Model,
-  asker: Reviewer,
-  ask: PromotionAsk & { stage: StoredStage },
-  required: number,
-): Promise<PromotionRequest | ModelVersion | NotFoundError | StageConflictError> {
-  const chosen = chosenVersionQuery(model, parseVersionText(ask.version));
-  const rows = await tx.execute<(Record<string, unknown> & { role: string })[]>(
-    `with chosen as (${chosen.sql})
-     select 'chosen' as role, chosen.* from chosen
-     union all select 'holder', h.* from model_version h, chosen where h.model_id = ? and h.stage = ? and h.id <> chosen.id and ?::boolean`,
-    [...chosen.params, model.id, ask.stage, isUniqueStage(ask.stage)],
-  );
-  const byRole = new Map(rows.map(({ role, ...columns }) => [role, tx.map(ModelVersion, columns)]));
-  const version = byRole.get('chosen');
-  if (!version) return versionNotFound(model.name, ask.version);
-  if (version.stage === ask.stage) return version;
-  const holder = byRole.get('holder');
-  if (holder && !ask.force) {
-    return new StageConflictError(
-      `version ${holder.name} of ${model.name} holds ${ask.stage.toUpperCase()}; ask with force to archive it when the request is applied`,
-      holder,
-    );
-  }
-  const open = await tx.findOne(PromotionRequest, { modelVersion: version.id, stage: ask.stage, force: ask.force, status: 'pending' });
-  if (open) return open;
+export async function askForApproval(tx: EntityManager, model: Model, asker: Reviewer, ask: PromotionAsk, required: number): Promise<ApprovalRequiredError> {
+  const open = await openRequestFor(tx, ask);
+  if (open) return approvalRequired(model, ask.stage, open);
   const request = tx.create(PromotionRequest, {
     model,
-    modelVersion: version,
+    modelVersion: ask.version,
     stage: ask.stage,
     force: ask.force,
     reason: ask.reason ?? null,
@@ -111,7 +40,25 @@ async function openRequest(
   });
   await tx.flush();
   await recordRequestChange(tx, request);
-  return request;
+  return approvalRequired(model, ask.stage, request);
+}
+
+/**
+ * A dry run into a stage that needs approvals changes nothing: it answers the request already
+ * open for this move, or, when none is, what the move will do once approved.
+ */
+export async function previewOrOpenRequest<P>(tx: EntityManager, model: Model, ask: PromotionAsk, preview: P): Promise<P | ApprovalRequiredError> {
+  const open = await openRequestFor(tx, ask);
+  return open ? approvalRequired(model, ask.stage, open) : preview;
+}
+
+function openRequestFor(tx: EntityManager, ask: PromotionAsk): Promise<PromotionRequest | null> {
+  return tx.findOne(PromotionRequest, { modelVersion: ask.version.id, stage: ask.stage, force: ask.force, status: 'pending' });
+}
+
+function approvalRequired(model: Model, stage: StoredStage, request: PromotionRequest): ApprovalRequiredError {
+  const n = request.requiredApprovals;
+  return new ApprovalRequiredError(`${stage.toUpperCase()} of ${model.name} needs ${n} approval${n === 1 ? '' : 's'}: nothing moved, a promotion request is open`, request);
 }
 
 /**
@@ -189,7 +136,7 @@ export async function listRequests(em: EntityManager, args: RequestListArgs): Pr
   const rows = await em.find(
     PromotionRequest,
     {
-      ...(args.model != null ? { model: { name: args.model } } : {}),
+      ...(args.model != null ? { model: { name: args.model, deletedAt: null } } : {}),
       ...(args.status != null ? { status: args.status } : {}),
       ...(before !== undefined ? { id: { $lt: before } } : {}),
     },

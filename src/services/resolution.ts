@@ -1,27 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ModelVersion, parseStage, type Model, type Stage } from '../entities/index.js';
+import { ModelVersion, stageNamed, type Model, type Stage } from '../entities/index.js';
 import { BadRequestError } from './errors.js';
 
 /** How a caller names one version: by name or number, or by a stage (LATEST included). */
 export type VersionSelector = { version: string; stage?: undefined } | { stage: Stage; version?: undefined };
 
-/** Checks that exactly one of `version` and `stage` was given. */
+/** Checks that exactly one of `version` and `stage` was given; `version` reads as every field reads it. */
 export function versionSelector(version: string | null | undefined, stage: Stage | null | undefined): VersionSelector {
   if ((version == null) === (stage == null)) throw new BadRequestError('give exactly one of version and stage');
-  return version != null ? { version } : { stage: stage! };
+  return version != null ? parseVersionText(version) : { stage: stage! };
 }
 
 /**
- * What a version text names: all digits is a number; a stage name (any case, as ZenML allows:
- * "latest", "production") is that stage; anything else is a name. Version names may be neither,
- * so this is never ambiguous.
+ * The one grammar of every `version` argument (queries and mutations alike): all digits is a
+ * number; a stage name in any case (as ZenML allows: "latest", "production") is that stage;
+ * anything else is a name (versionKey tells the number from the name). Version names may be
+ * neither, so this is never ambiguous.
  */
 export function parseVersionText(version: string): VersionSelector {
-  const stage = parseStage(version);
+  const stage = stageNamed(version);
   return stage ? { stage } : { version };
 }
 
-/** A version reference that is all digits is a number; anything else is a name. */
+/** The rest of parseVersionText's grammar: all digits is a number; anything else is a name. */
 export function versionKey(version: string): { number: number } | { name: string } {
   if (/^\d+$/.test(version)) {
     const number = Number(version);
@@ -50,13 +51,14 @@ export async function resolveVersion(em: EntityManager, model: ModelKey, selecto
 
 /** The statement behind `resolveVersion`, for callers that fold it into a larger one. */
 export function chosenVersionQuery(model: ModelKey, selector: VersionSelector): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
+  // Deleted versions (tombstones) are gone from every lookup; so are a deleted model's.
+  const conditions: string[] = ['v.deleted_at is null'];
   const params: unknown[] = [];
   if ('id' in model) {
     conditions.push('v.model_id = ?');
     params.push(model.id);
   } else {
-    conditions.push('v.model_id = (select id from model where name = ?)');
+    conditions.push('v.model_id = (select id from model where name = ? and deleted_at is null)');
     params.push(model.name);
   }
   if (selector.version !== undefined) {

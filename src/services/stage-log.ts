@@ -7,8 +7,8 @@ import { pageSize, parseLogCursor, toPage, type Page } from './pagination.js';
 /** The channel that tells every instance "the log grew". Its payload is only a hint. */
 export const STAGE_LOG_CHANNEL = 'modelstage_stage_log';
 
-/** Any constant: all instances must use the same one. */
-const LOG_APPEND_LOCK_KEY = 0x6d73_6c67; // "mslg"
+/** Any constant: all instances must use the same one (webhook messages are drawn under it too). */
+export const LOG_APPEND_LOCK_KEY = 0x6d73_6c67; // "mslg"
 
 export interface PendingChange {
   version: ModelVersion;
@@ -16,6 +16,13 @@ export interface PendingChange {
   to: StoredStage;
   forced: boolean;
   displaced: boolean;
+}
+
+/** What a call records on every row it commits, beside its actor. */
+export interface ChangeAnnotations {
+  reason?: string | null;
+  /** Names of the tokens whose approvals let the move through (stage policies). */
+  approvedBy?: readonly string[];
 }
 
 /**
@@ -38,7 +45,13 @@ export interface PendingChange {
  * commit: the insert reads from `log_lock`, so its ids are drawn only once the lock is ours;
  * `log_notified` reads the inserted rows, so it runs after them.
  */
-export function logAppend(model: Model, pending: PendingChange[], actor: string | null, afterWrite: string): { ctes: string; select: string; params: unknown[] } {
+export function logAppend(
+  model: Model,
+  pending: PendingChange[],
+  actor: string | null,
+  afterWrite: string,
+  annotations: ChangeAnnotations = {},
+): { ctes: string; select: string; params: unknown[] } {
   const rows = pending.map((change, order) => ({
     order,
     version_id: change.version.id,
@@ -50,15 +63,15 @@ export function logAppend(model: Model, pending: PendingChange[], actor: string 
   return {
     ctes: `log_lock as (select pg_advisory_xact_lock(?) as held from (select count(*) from ${afterWrite}) as written),
      log_appended as (
-       insert into stage_change (model_id, model_version_id, from_stage, to_stage, forced, displaced, actor, transaction_id, occurred_at)
-       select ?, r.version_id, r.from_stage, r.to_stage, r.forced, r.displaced, ?, pg_current_xact_id()::text, clock_timestamp()
+       insert into stage_change (model_id, model_version_id, from_stage, to_stage, forced, displaced, actor, reason, approved_by, transaction_id, occurred_at)
+       select ?, r.version_id, r.from_stage, r.to_stage, r.forced, r.displaced, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), pg_current_xact_id()::text, clock_timestamp()
        from log_lock, jsonb_to_recordset(?::jsonb) as r("order" int, version_id bigint, from_stage text, to_stage text, forced boolean, displaced boolean)
        order by r."order"
        returning *
      ),
      log_notified as (select pg_notify(?, (select max(id) from log_appended)::text) as sent)`,
     select: 'select log_appended.* from log_appended, log_notified order by log_appended.id',
-    params: [LOG_APPEND_LOCK_KEY, model.id, actor, JSON.stringify(rows), STAGE_LOG_CHANNEL],
+    params: [LOG_APPEND_LOCK_KEY, model.id, actor, annotations.reason ?? null, JSON.stringify(annotations.approvedBy ?? []), JSON.stringify(rows), STAGE_LOG_CHANNEL],
   };
 }
 
@@ -91,8 +104,18 @@ export interface LogPageArgs {
 }
 
 /** A page of the global log, or one model's, in commit order. */
-export function listStageChanges(em: EntityManager, args: LogPageArgs & { modelName?: string | null }): Promise<Page<StageChange>> {
-  return logPage(em, args.modelName != null ? { model: { name: args.modelName } } : {}, args, LOG_RELATIONS);
+export async function listStageChanges(em: EntityManager, args: LogPageArgs & { modelName?: string | null }): Promise<Page<StageChange>> {
+  if (args.modelName == null) return logPage(em, {}, args, LOG_RELATIONS);
+  return logPage(em, { model: (await modelIdForLog(em, args.modelName)) ?? '0' }, args, LOG_RELATIONS);
+}
+
+/**
+ * The model whose log a name stands for: the live model of that name, else the one deleted
+ * last, so a deleted model's history stays readable by its name until a new model takes it.
+ */
+export async function modelIdForLog(em: EntityManager, name: string): Promise<string | undefined> {
+  const [row] = await em.execute<{ id: string }[]>('select id from model where name = ? order by deleted_at desc nulls first limit 1', [name]);
+  return row?.id;
 }
 
 /** One version's changes, in commit order. */

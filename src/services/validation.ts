@@ -1,4 +1,4 @@
-import { STORED_STAGES } from '../entities/index.js';
+import { stageNamed } from '../entities/index.js';
 import { ValidationError } from './errors.js';
 
 export const LIMITS = {
@@ -8,11 +8,12 @@ export const LIMITS = {
   tagLength: 255,
   metadataBytes: 64 * 1024,
   metadataDepth: 32,
+  reasonLength: 1_000,
+  idempotencyKeyLength: 255,
 } as const;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-const RESERVED_VERSION_NAMES = new Set<string>([...STORED_STAGES, 'latest']);
 
 /** Names of models, versions and tokens: 1 to 255 characters, no control characters, stored verbatim. */
 export function checkName(value: string, field: string): ValidationError | undefined {
@@ -27,7 +28,7 @@ export function checkVersionName(value: string, field = 'name'): ValidationError
   const basic = checkName(value, field);
   if (basic) return basic;
   if (/^\d+$/.test(value)) return new ValidationError(`${field} must not be all digits: numbers are given by the registry`, field);
-  if (RESERVED_VERSION_NAMES.has(value.toLowerCase())) return new ValidationError(`${field} must not be a stage name ("${value}")`, field);
+  if (stageNamed(value)) return new ValidationError(`${field} must not be a stage name ("${value}")`, field);
   return undefined;
 }
 
@@ -71,4 +72,17 @@ function depthOf(value: unknown, limit: number): number {
   let deepest = 0;
   for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, limit - 1));
   return deepest + 1;
+}
+
+/** Any text argument: PostgreSQL cannot store U+0000, so it is refused naming the argument. */
+export function checkNoNul(value: string | null | undefined, field: string): ValidationError | undefined {
+  return value?.includes('\u0000') ? new ValidationError(`${field} must not contain U+0000`, field) : undefined;
+}
+
+/** Optional text of `min` to `max` characters (code points), without U+0000. */
+export function checkBoundedText(value: string | null | undefined, field: string, min: number, max: number): ValidationError | undefined {
+  if (value == null) return undefined;
+  const length = [...value].length;
+  if (length < min || length > max) return new ValidationError(`${field} must have ${min > 0 ? `${min} to ` : 'at most '}${max} characters, got ${length}`, field);
+  return checkNoNul(value, field);
 }

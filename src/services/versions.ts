@@ -6,6 +6,7 @@ import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError 
 import { findModel, modelNotFound } from './models.js';
 import { decodeNumberCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
 import { parseVersionText, resolveVersion } from './resolution.js';
+import { cancelOpenRequests } from './promotion-requests.js';
 import { writeTransaction } from './transaction.js';
 import { checkMetadata, checkText, checkVersionName, normalizeTags } from './validation.js';
 
@@ -15,6 +16,8 @@ export interface CreateVersionInput {
   description?: string | null;
   tags?: readonly string[] | null;
   metadata?: unknown;
+  /** Name of the token creating it (the version.created webhook message's actor). */
+  actor?: string | null;
 }
 
 /**
@@ -29,8 +32,9 @@ export async function createVersion(em: EntityManager, input: CreateVersionInput
   if (tags instanceof ValidationError) return tags;
   try {
     return await writeTransaction(em, async (tx) => {
-      const model = await tx.findOne(Model, { name: input.model }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const model = await tx.findOne(Model, { name: input.model, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!model) return modelNotFound(input.model);
+      // Deleted versions included: a name, like a number, is never given again within a model.
       if (input.name != null && (await tx.count(ModelVersion, { model, name: input.name })) > 0) {
         return versionExists(input.model, input.name);
       }
@@ -43,6 +47,7 @@ export async function createVersion(em: EntityManager, input: CreateVersionInput
         description: input.description ?? null,
         tags,
         metadata: input.metadata ?? null,
+        createdBy: input.actor ?? null,
       });
     });
   } catch (error) {
@@ -74,20 +79,24 @@ export async function updateVersion(em: EntityManager, modelName: string, versio
 }
 
 /**
- * Deletes a version and its log rows. A version in STAGING or PRODUCTION is refused (archive it
- * first): deleting what serves must be a deliberate, logged stage change, not a side effect.
- * Its number is never given again.
+ * Deletes a version: it becomes a tombstone (deletedAt), gone from lookups and lists while the
+ * log keeps its changes; its name and number are never given again. A version in STAGING or
+ * PRODUCTION is refused (archive it first): deleting what serves must be a deliberate, logged
+ * stage change, not a side effect.
  */
 export async function deleteVersion(em: EntityManager, modelName: string, version: string): Promise<ModelVersion | NotFoundError | StageConflictError> {
   return writeTransaction(em, async (tx) => {
-    const model = await tx.findOne(Model, { name: modelName }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const model = await tx.findOne(Model, { name: modelName, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!model) return modelNotFound(modelName);
     const found = await resolveVersion(tx, model, parseVersionText(version));
     if (!found) return versionNotFound(modelName, version);
     if (isUniqueStage(found.stage)) {
       return new StageConflictError(`version ${found.name} of ${modelName} is in ${found.stage.toUpperCase()}; archive it before deleting it`, found);
     }
-    tx.remove(found);
+    found.deletedAt = new Date();
+    await tx.flush();
+    // Its open promotion requests can never be applied now.
+    await cancelOpenRequests(tx, { versionId: found.id });
     return found;
   });
 }
@@ -108,7 +117,7 @@ export async function listVersions(em: EntityManager, modelId: string, args: { f
   }
   const rows = await em.find(
     ModelVersion,
-    { model: modelId, ...(args.stage ? { stage: args.stage } : {}), ...(before !== undefined ? { number: { $lt: before } } : {}) },
+    { model: modelId, deletedAt: null, ...(args.stage ? { stage: args.stage } : {}), ...(before !== undefined ? { number: { $lt: before } } : {}) },
     { orderBy: { number: 'desc' }, limit: limit + 1 },
   );
   return toPage(rows, limit, (v) => encodeCursor('version', v.number), before !== undefined);

@@ -49,23 +49,25 @@ export type Scope =
   | 'READ'
   | 'WRITE';
 
-export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } };
+export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } };
 
 export type ModelFieldsFragment = { id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string };
 
-export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
+export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
 
 export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null };
 
 type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: ErrorCode, message: string };
 
-type ErrorFields_ApprovalRequiredError_Fragment = { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } };
+type ErrorFields_ApprovalRequiredError_Fragment = { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } };
 
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
 
+type ErrorFields_PreconditionFailedError_Fragment = { __typename: 'PreconditionFailedError', code: ErrorCode, message: string };
+
 type ErrorFields_ReviewRefusedError_Fragment = { __typename: 'ReviewRefusedError', code: ErrorCode, message: string };
 
-type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } };
+type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } };
 
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string };
 
@@ -73,12 +75,13 @@ export type ErrorFieldsFragment =
   | ErrorFields_AlreadyExistsError_Fragment
   | ErrorFields_ApprovalRequiredError_Fragment
   | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_PreconditionFailedError_Fragment
   | ErrorFields_ReviewRefusedError_Fragment
   | ErrorFields_StageConflictError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
 
-export type RequestFieldsFragment = { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> };
+export type RequestFieldsFragment = { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> };
 
 export type SetStagePolicyMutationVariables = Exact<{
   model: string;
@@ -104,8 +107,8 @@ export type RequestPromotionMutationVariables = Exact<{
 
 export type RequestPromotionMutation = { requestPromotion:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RequestPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'RequestPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -117,9 +120,9 @@ export type ApprovePromotionMutationVariables = Exact<{
 
 export type ApprovePromotionMutation = { review:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
     | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -131,9 +134,9 @@ export type RejectPromotionMutationVariables = Exact<{
 
 export type RejectPromotionMutation = { review:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
     | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -144,9 +147,9 @@ export type CancelPromotionMutationVariables = Exact<{
 
 export type CancelPromotionMutation = { review:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
     | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -158,7 +161,7 @@ export type PromotionRequestsQueryVariables = Exact<{
 }>;
 
 
-export type PromotionRequestsQuery = { promotionRequests: { edges: Array<{ node: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PromotionRequestsQuery = { promotionRequests: { edges: Array<{ node: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type PromotionRequestQueryVariables = Exact<{
   id: string | number;
@@ -169,9 +172,96 @@ export type PromotionRequestQuery = { node:
     | { __typename: 'ApiToken' }
     | { __typename: 'Model' }
     | { __typename: 'ModelVersion' }
-    | { __typename: 'PromotionRequest', id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> }
+    | { __typename: 'PromotionRequest', id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> }
     | { __typename: 'StageChange' }
+    | { __typename: 'Webhook' }
+    | { __typename: 'WebhookDelivery' }
    | null };
+
+type SetStageOutcome_ApprovalRequiredError_Fragment = { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } };
+
+type SetStageOutcome_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+type SetStageOutcome_PreconditionFailedError_Fragment = { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null };
+
+type SetStageOutcome_SetStagePreview_Fragment = { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> };
+
+type SetStageOutcome_SetStageSuccess_Fragment = { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> };
+
+type SetStageOutcome_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } };
+
+type SetStageOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string };
+
+export type SetStageOutcomeFragment =
+  | SetStageOutcome_ApprovalRequiredError_Fragment
+  | SetStageOutcome_NotFoundError_Fragment
+  | SetStageOutcome_PreconditionFailedError_Fragment
+  | SetStageOutcome_SetStagePreview_Fragment
+  | SetStageOutcome_SetStageSuccess_Fragment
+  | SetStageOutcome_StageConflictError_Fragment
+  | SetStageOutcome_ValidationError_Fragment
+;
+
+export type SetStageMutationVariables = Exact<{
+  name: string;
+  version: string;
+  stage: ModelStage;
+  force?: boolean | null | undefined;
+  expectedHolder?: string | null | undefined;
+  dryRun?: boolean | null | undefined;
+  reason?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SetStageMutation = { setStage:
+    | { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null }
+    | { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> }
+    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RollbackStageMutationVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+  expectedHolder?: string | null | undefined;
+  dryRun?: boolean | null | undefined;
+  reason?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RollbackStageMutation = { rollbackStage:
+    | { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null }
+    | { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> }
+    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type HolderAtQueryVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+  at: string;
+}>;
+
+
+export type HolderAtQuery = { model: { holderAt: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null } | null };
+
+export type StagePeriodsQueryVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StagePeriodsQuery = { model: { stagePeriods: { edges: Array<{ cursor: string, node: { stage: ModelStage, since: string, until: string | null, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, entered: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }, left: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type CreateModelMutationVariables = Exact<{
   name: string;
@@ -197,24 +287,8 @@ export type CreateModelVersionMutationVariables = Exact<{
 
 export type CreateModelVersionMutation = { createModelVersion:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
-    | { __typename: 'CreateModelVersionSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'CreateModelVersionSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
-   };
-
-export type SetStageMutationVariables = Exact<{
-  name: string;
-  version: string;
-  stage: ModelStage;
-  force?: boolean | null | undefined;
-}>;
-
-
-export type SetStageMutation = { setStage:
-    | { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'SetStageSuccess', modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }>, changes: Array<{ id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }> }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -227,7 +301,7 @@ export type DeleteModelVersionMutationVariables = Exact<{
 export type DeleteModelVersionMutation = { deleteModelVersion:
     | { __typename: 'DeleteModelVersionSuccess', deletedId: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
    };
 
 export type CreateApiTokenMutationVariables = Exact<{
@@ -277,7 +351,7 @@ export type ModelVersionsQueryVariables = Exact<{
 }>;
 
 
-export type ModelVersionsQuery = { model: { name: string, versions: { edges: Array<{ cursor: string, node: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ModelVersionsQuery = { model: { name: string, versions: { edges: Array<{ cursor: string, node: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type ModelVersionQueryVariables = Exact<{
   name: string;
@@ -286,7 +360,7 @@ export type ModelVersionQueryVariables = Exact<{
 }>;
 
 
-export type ModelVersionQuery = { modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } } | null };
+export type ModelVersionQuery = { modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null };
 
 export type StageChangesQueryVariables = Exact<{
   model?: string | null | undefined;
@@ -295,7 +369,7 @@ export type StageChangesQueryVariables = Exact<{
 }>;
 
 
-export type StageChangesQuery = { stageChanges: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type StageChangesQuery = { stageChanges: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type StageHistoryQueryVariables = Exact<{
   name: string;
@@ -305,7 +379,7 @@ export type StageHistoryQueryVariables = Exact<{
 }>;
 
 
-export type StageHistoryQuery = { modelVersion: { stageHistory: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type StageHistoryQuery = { modelVersion: { stageHistory: { edges: Array<{ cursor: string, node: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -315,9 +389,11 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null }
     | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
-    | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, model: { name: string } }
+    | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }
     | { __typename: 'PromotionRequest', id: string }
-    | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
+    | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
@@ -331,7 +407,12 @@ export type StageChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
+export type StageChangedSubscription = { stageChanged: { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } } };
+
+export type LogHeadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogHeadQuery = { stageChanges: { edges: Array<{ cursor: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -361,28 +442,6 @@ export const ModelFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"ModelFields"}) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
-export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ChangeFields on StageChange {
-  id
-  cursor
-  from
-  to
-  forced
-  displaced
-  actor
-  occurredAt
-  transactionId
-  model {
-    name
-  }
-  modelVersion {
-    id
-    name
-    number
-    stage
-  }
-}
-    `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
 export const TokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment TokenFields on ApiToken {
   id
@@ -404,11 +463,36 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+    `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
 export const RequestFieldsFragmentDoc = new TypedDocumentString(`
     fragment RequestFields on PromotionRequest {
   id
@@ -444,6 +528,7 @@ export const RequestFieldsFragmentDoc = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -477,6 +562,7 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -505,6 +591,117 @@ fragment RequestFields on PromotionRequest {
     at
   }
 }`, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
+export const SetStageOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment SetStageOutcome on SetStageResult {
+  __typename
+  ... on SetStageSuccess {
+    modelVersion {
+      ...VersionFields
+    }
+    archived {
+      ...VersionFields
+    }
+    changes {
+      ...ChangeFields
+    }
+  }
+  ... on SetStagePreview {
+    modelVersion {
+      ...VersionFields
+    }
+    from
+    to
+    archived {
+      ...VersionFields
+    }
+    noop
+  }
+  ... on PreconditionFailedError {
+    actualHolder {
+      ...VersionFields
+    }
+  }
+  ...ErrorFields
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`, {"fragmentName":"SetStageOutcome"}) as unknown as TypedDocumentString<SetStageOutcomeFragment, unknown>;
 export const SetStagePolicyDocument = new TypedDocumentString(`
     mutation SetStagePolicy($model: String!, $stage: ModelStage!, $requiredApprovals: Int!) {
   setStagePolicy(
@@ -535,6 +732,7 @@ export const SetStagePolicyDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -609,6 +807,7 @@ export const RequestPromotionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -677,6 +876,7 @@ export const ApprovePromotionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -745,6 +945,7 @@ export const RejectPromotionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -813,6 +1014,7 @@ export const CancelPromotionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -883,6 +1085,7 @@ export const PromotionRequestsDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -930,6 +1133,7 @@ export const PromotionRequestDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -958,6 +1162,342 @@ fragment RequestFields on PromotionRequest {
     at
   }
 }`) as unknown as TypedDocumentString<PromotionRequestQuery, PromotionRequestQueryVariables>;
+export const SetStageDocument = new TypedDocumentString(`
+    mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
+  setStage(
+    name: $name
+    version: $version
+    stage: $stage
+    force: $force
+    expectedHolder: $expectedHolder
+    dryRun: $dryRun
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...SetStageOutcome
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+fragment SetStageOutcome on SetStageResult {
+  __typename
+  ... on SetStageSuccess {
+    modelVersion {
+      ...VersionFields
+    }
+    archived {
+      ...VersionFields
+    }
+    changes {
+      ...ChangeFields
+    }
+  }
+  ... on SetStagePreview {
+    modelVersion {
+      ...VersionFields
+    }
+    from
+    to
+    archived {
+      ...VersionFields
+    }
+    noop
+  }
+  ... on PreconditionFailedError {
+    actualHolder {
+      ...VersionFields
+    }
+  }
+  ...ErrorFields
+}`) as unknown as TypedDocumentString<SetStageMutation, SetStageMutationVariables>;
+export const RollbackStageDocument = new TypedDocumentString(`
+    mutation RollbackStage($name: String!, $stage: ModelStage!, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
+  rollbackStage(
+    name: $name
+    stage: $stage
+    expectedHolder: $expectedHolder
+    dryRun: $dryRun
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...SetStageOutcome
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+fragment SetStageOutcome on SetStageResult {
+  __typename
+  ... on SetStageSuccess {
+    modelVersion {
+      ...VersionFields
+    }
+    archived {
+      ...VersionFields
+    }
+    changes {
+      ...ChangeFields
+    }
+  }
+  ... on SetStagePreview {
+    modelVersion {
+      ...VersionFields
+    }
+    from
+    to
+    archived {
+      ...VersionFields
+    }
+    noop
+  }
+  ... on PreconditionFailedError {
+    actualHolder {
+      ...VersionFields
+    }
+  }
+  ...ErrorFields
+}`) as unknown as TypedDocumentString<RollbackStageMutation, RollbackStageMutationVariables>;
+export const HolderAtDocument = new TypedDocumentString(`
+    query HolderAt($name: String!, $stage: ModelStage!, $at: DateTime!) {
+  model(name: $name) {
+    holderAt(stage: $stage, at: $at) {
+      ...VersionFields
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}`) as unknown as TypedDocumentString<HolderAtQuery, HolderAtQueryVariables>;
+export const StagePeriodsDocument = new TypedDocumentString(`
+    query StagePeriods($name: String!, $stage: ModelStage!, $first: Int, $after: String) {
+  model(name: $name) {
+    stagePeriods(stage: $stage, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          stage
+          since
+          until
+          modelVersion {
+            ...VersionFields
+          }
+          entered {
+            ...ChangeFields
+          }
+          left {
+            ...ChangeFields
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ChangeFields on StageChange {
+  id
+  cursor
+  from
+  to
+  forced
+  displaced
+  actor
+  occurredAt
+  transactionId
+  reason
+  approvedBy
+  model {
+    name
+  }
+  modelVersion {
+    id
+    name
+    number
+    stage
+  }
+}`) as unknown as TypedDocumentString<StagePeriodsQuery, StagePeriodsQueryVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($name: String!, $description: String, $tags: [String!]) {
   createModel(name: $name, description: $description, tags: $tags) {
@@ -980,6 +1520,7 @@ export const CreateModelDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1062,6 +1603,7 @@ export const CreateModelVersionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1108,100 +1650,6 @@ fragment RequestFields on PromotionRequest {
     at
   }
 }`) as unknown as TypedDocumentString<CreateModelVersionMutation, CreateModelVersionMutationVariables>;
-export const SetStageDocument = new TypedDocumentString(`
-    mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
-  setStage(name: $name, version: $version, stage: $stage, force: $force) {
-    __typename
-    ... on SetStageSuccess {
-      modelVersion {
-        ...VersionFields
-      }
-      archived {
-        ...VersionFields
-      }
-      changes {
-        ...ChangeFields
-      }
-    }
-    ...ErrorFields
-  }
-}
-    fragment VersionFields on ModelVersion {
-  id
-  name
-  number
-  stage
-  description
-  tags
-  metadata
-  createdAt
-  updatedAt
-  model {
-    name
-  }
-}
-fragment ChangeFields on StageChange {
-  id
-  cursor
-  from
-  to
-  forced
-  displaced
-  actor
-  occurredAt
-  transactionId
-  model {
-    name
-  }
-  modelVersion {
-    id
-    name
-    number
-    stage
-  }
-}
-fragment ErrorFields on Error {
-  __typename
-  code
-  message
-  ... on ValidationError {
-    field
-  }
-  ... on StageConflictError {
-    holder {
-      ...VersionFields
-    }
-  }
-  ... on ApprovalRequiredError {
-    request {
-      ...RequestFields
-    }
-  }
-}
-fragment RequestFields on PromotionRequest {
-  id
-  stage
-  force
-  reason
-  requestedBy
-  status
-  requiredApprovals
-  approvals
-  createdAt
-  decidedAt
-  model {
-    name
-  }
-  modelVersion {
-    ...VersionFields
-  }
-  reviews {
-    actor
-    approved
-    comment
-    at
-  }
-}`) as unknown as TypedDocumentString<SetStageMutation, SetStageMutationVariables>;
 export const DeleteModelVersionDocument = new TypedDocumentString(`
     mutation DeleteModelVersion($model: String!, $version: String!) {
   deleteModelVersion(model: $model, version: $version) {
@@ -1222,6 +1670,7 @@ export const DeleteModelVersionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1291,6 +1740,7 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1367,6 +1817,7 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1486,6 +1937,7 @@ export const ModelVersionsDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1506,6 +1958,7 @@ export const ModelVersionDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1535,6 +1988,8 @@ export const StageChangesDocument = new TypedDocumentString(`
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -1572,6 +2027,8 @@ export const StageHistoryDocument = new TypedDocumentString(`
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -1611,6 +2068,7 @@ export const NodeDocument = new TypedDocumentString(`
   metadata
   createdAt
   updatedAt
+  deletedAt
   model {
     name
   }
@@ -1633,6 +2091,8 @@ fragment ChangeFields on StageChange {
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -1681,6 +2141,8 @@ export const StageChangedDocument = new TypedDocumentString(`
   actor
   occurredAt
   transactionId
+  reason
+  approvedBy
   model {
     name
   }
@@ -1691,3 +2153,12 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const LogHeadDocument = new TypedDocumentString(`
+    query LogHead {
+  stageChanges(last: 1) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogHeadQuery, LogHeadQueryVariables>;

@@ -1,11 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Model, ModelVersion, PromotionRequest, PromotionReview } from '../entities/index.js';
-import { DomainError, NotFoundError, ReviewRefusedError, StageConflictError, ValidationError } from './errors.js';
-import { moveInTransaction } from './promotion.js';
+import { Model, ModelVersion, PromotionRequest, PromotionReview, type Stage } from '../entities/index.js';
+import { ApprovalRequiredError, DomainError, NotFoundError, ReviewRefusedError, StageConflictError, ValidationError } from './errors.js';
+import { isPreview, moveInTransaction, setStage } from './promotion.js';
 import { decide, isRequester, lockRequest, requestNotFound, reviewsOf, type Reviewer } from './promotion-requests.js';
 import { recordRequestChange } from './request-events.js';
 import { checkText } from './validation.js';
 import { writeTransaction } from './transaction.js';
+
+/**
+ * requestPromotion: the move setStage would make, stopped where a stage that needs approvals
+ * opens its request (or answers the open one), with every check of the move made first: the
+ * version exists, does not hold the stage, and a holder is displaced only with force.
+ */
+export async function requestPromotion(
+  em: EntityManager,
+  asker: Reviewer,
+  ask: { model: string; version: string; stage: Stage; force: boolean; reason?: string | null },
+): Promise<PromotionRequest | DomainError> {
+  const outcome = await setStage(em, { ...ask, actor: asker.name, tokenId: asker.tokenId, requestOnly: true });
+  if (outcome instanceof ApprovalRequiredError) return outcome.request;
+  if (outcome instanceof DomainError) return outcome;
+  // The only success left: the version holds the stage already.
+  const version = isPreview(outcome) ? outcome.version : outcome.version;
+  return new ValidationError(`version ${version.name} of ${ask.model} already holds ${ask.stage.toUpperCase()}`, 'version');
+}
 
 export type ReviewOutcome = PromotionRequest | NotFoundError | StageConflictError | ReviewRefusedError | ValidationError;
 
@@ -80,11 +98,12 @@ async function applyRequest(tx: EntityManager, request: PromotionRequest, approv
     version: String(version.number),
     stage: request.stage,
     force: request.force,
-    actor: request.requestedBy,
-    actorTokenId: request.requestedByTokenId,
     reason: request.reason,
+    actor: request.requestedBy,
+    tokenId: request.requestedByTokenId,
     approvedBy: approvers,
   });
   if (moved instanceof DomainError) throw new Refused(moved);
+  if (isPreview(moved)) throw new Error('an approval never applies a dry run');
   return moved.changes.map((change) => change.id);
 }
