@@ -29,6 +29,14 @@ async function freshModel(versions = 1, stage?: string): Promise<string> {
   return name;
 }
 
+/** A fresh model whose PRODUCTION needs one approval, with a request (by the admin token) to move version 1 there. */
+async function openRequest(): Promise<{ name: string; id: string }> {
+  const name = await freshModel(1);
+  await server.ok('mutation($name: String!) { setStagePolicy(model: $name, stage: PRODUCTION, requiredApprovals: 1) { __typename } }', { name });
+  const asked = await server.ok<any>('mutation($name: String!) { requestPromotion(name: $name, version: "1", stage: PRODUCTION) { ... on RequestPromotionSuccess { request { id } } } }', { name });
+  return { name, id: asked.requestPromotion.request.id };
+}
+
 beforeAll(async () => {
   // The matrix sends many bad tokens from one address: keep the brute-force guard out of its way.
   server = await startTestServer({ maxAuthFailures: 100_000 });
@@ -164,6 +172,54 @@ const OPERATIONS: Operation[] = [
   stageMove('STAGING', true),
   stageMove('ARCHIVED', true),
   stageMove('NONE', true, 'PRODUCTION'),
+  {
+    name: 'rollbackStage',
+    needs: 'promote',
+    changes: 'model',
+    query: 'mutation($name: String!) { rollbackStage(name: $name, stage: PRODUCTION) { __typename } }',
+    variables: async () => {
+      const name = await freshModel(2, 'PRODUCTION');
+      expect((await setStage(server, name, '2', 'PRODUCTION', true)).__typename).toBe('SetStageSuccess');
+      return { name };
+    },
+    succeeds: success('rollbackStage', 'SetStageSuccess'),
+  },
+  { name: 'promotionRequests', needs: 'read', query: '{ promotionRequests(first: 1) { edges { node { status } } } }', succeeds: { promotionRequests: { edges: expect.any(Array) } } },
+  {
+    name: 'setStagePolicy',
+    needs: 'admin',
+    changes: 'model',
+    query: 'mutation($name: String!) { setStagePolicy(model: $name, stage: PRODUCTION, requiredApprovals: 2) { __typename } }',
+    variables: async () => ({ name: await freshModel(0) }),
+    succeeds: success('setStagePolicy', 'SetStagePolicySuccess'),
+  },
+  {
+    name: 'requestPromotion',
+    needs: 'promote',
+    changes: 'model',
+    query: 'mutation($name: String!) { requestPromotion(name: $name, version: "1", stage: PRODUCTION) { __typename } }',
+    variables: async () => ({ name: (await openRequest()).name }),
+    succeeds: success('requestPromotion', 'RequestPromotionSuccess'),
+  },
+  ...(['approvePromotion', 'rejectPromotion'] as const).map(
+    (field): Operation => ({
+      name: field,
+      needs: 'promote',
+      changes: 'model',
+      query: `mutation($id: ID!) { ${field}(id: $id) { __typename } }`,
+      variables: async () => ({ id: (await openRequest()).id }),
+      succeeds: success(field, 'ReviewPromotionSuccess'),
+    }),
+  ),
+  {
+    // Let through by the scopes; refused as data, for only the requester may cancel.
+    name: 'cancelPromotion',
+    needs: 'write',
+    changes: 'model',
+    query: 'mutation($id: ID!) { cancelPromotion(id: $id) { __typename } }',
+    variables: async () => ({ id: (await openRequest()).id }),
+    succeeds: success('cancelPromotion', 'ReviewRefusedError'),
+  },
   {
     name: 'createApiToken',
     needs: 'admin',
