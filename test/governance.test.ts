@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedModel, setStage, stagesOf } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
-import { openDigest, wsSubscribe } from './support/transport.js';
+import { openDigest, sseSubscribe, wsSubscribe } from './support/transport.js';
 
 let server: TestServer;
 let digest: Awaited<ReturnType<typeof openDigest>>;
@@ -277,6 +277,27 @@ describe('promotionRequestChanged', () => {
       expect(await subscription.next(500)).toBe('timeout');
     } finally {
       await subscription.close();
+    }
+  });
+
+  it('reaches subscribers on another instance, over SSE too, and ends when the token is revoked', async () => {
+    const other = await startTestServer({ databaseUrl: server.databaseUrl });
+    const reader = await server.token(['READ'], fresh('reader'));
+    const name = await protectedModel(1, 1);
+    const streams = [wsSubscribe(other.wsUrl, SUBSCRIPTION, { name }, `Bearer ${reader}`), sseSubscribe(other.url, SUBSCRIPTION, { name }, `Bearer ${reader}`)];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const { request } = await ask(tokens.asker, name, '1');
+      for (const stream of streams) {
+        expect(await stream.next(3_000)).toMatchObject({ kind: 'event', payload: { data: { promotionRequestChanged: { id: request.id, status: 'PENDING' } } } });
+      }
+      const listed = await server.ok<any>('{ apiTokens { id name } }');
+      const id = listed.apiTokens.find((token: any) => token.name.startsWith('reader-')).id;
+      await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id });
+      for (const stream of streams) expect(await stream.next(3_000)).toMatchObject({ kind: 'error', payload: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    } finally {
+      await Promise.all(streams.map((stream) => stream.close()));
+      await other.app.stop();
     }
   });
 });
