@@ -81,7 +81,7 @@ const SET_STAGE_MUTATION = `
   mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
     setStage(name: $name, version: $version, stage: $stage, force: $force) {
       __typename
-      ... on SetStageSuccess { modelVersion { name stage } archived { name } }
+      ... on SetStageSuccess { modelVersion { name stage } archived { name number } }
       ... on StageConflictError { holder { name number stage } }
       ... on Error { message }
     }

@@ -9,7 +9,7 @@ import { Migration0004Webhooks } from './migrations/0004-webhooks.js';
 import { Migration0005Governance } from './migrations/0005-governance.js';
 
 /** Listed statically so that src (tsx, vitest) and dist (node) find the same migrations. */
-const migrationsList = [
+export const migrationsList = [
   { name: '0001-initial', class: Migration0001Initial },
   { name: '0002-model-name-search', class: Migration0002ModelNameSearch },
   { name: '0003-ledger', class: Migration0003Ledger },

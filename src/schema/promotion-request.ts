@@ -120,7 +120,14 @@ builder.mutationFields((t) => ({
       'PROMOTE, and a token allowed to change the model. Each token reviews a request once, and never its own. The approval that reaches `requiredApprovals` carries out the move in the same transaction, as setStage would with the request\'s force; its StageChanges list the approvers in `approvedBy`, the requester as `actor`, and the request\'s `reason`. If the move cannot be made then (the stage is held and the request has no force, the version is gone), the approval answers that error, is not recorded, and the request stays PENDING.',
     authScopes: onRequestModel('promote'),
     args: { id: t.arg.id({ required: true }), comment: t.arg.string() },
-    resolve: async (_root, args, ctx) => asResult(await reviewPromotion(ctx.em, reviewer(ctx), requestId(args.id), args.id, { approved: true, comment: args.comment }), (request) => ({ request })),
+    resolve: async (_root, args, ctx) => {
+      const outcome = await reviewPromotion(ctx.em, reviewer(ctx), requestId(args.id), args.id, { approved: true, comment: args.comment });
+      // Only the approval that applied the request answers it APPLIED: count its changes once.
+      if (outcome instanceof PromotionRequest && outcome.status === 'applied') {
+        ctx.metrics.stageChangesCommitted(await ctx.em.find(StageChange, { id: { $in: outcome.changeIds } }));
+      }
+      return asResult(outcome, (request) => ({ request }));
+    },
   }),
   rejectPromotion: t.field({
     type: ReviewPromotionResult,

@@ -64,27 +64,28 @@ export function evaluateScopeRule(values: AuthScopeValues, rule: ScopeRule, forA
   return { kind: forAll ? AuthScopeFailureType.AllAuthScopes : AuthScopeFailureType.AnyAuthScopes, failures };
 }
 
-/** Why a token was refused a field, in the same words wherever the check runs. */
+/**
+ * Why a token was refused a field, in the same words wherever the check runs: the model it may
+ * not change, or the scopes that would grant the field, so that whoever holds the token knows
+ * what to ask for.
+ */
 export function refusalMessage(principal: Principal, coordinate: string, failure: AuthFailure | null | undefined): string {
-  const leaf = failure ? firstLeaf(failure) : undefined;
-  const why =
-    leaf?.kind !== AuthScopeFailureType.AuthScope
-      ? 'it lacks the scope'
-      : leaf.scope === 'model'
-        ? `it may not change the model ${JSON.stringify(leaf.parameter)} (it is limited to ${principal.models?.map((entry) => JSON.stringify(entry)).join(', ')})`
-        : leaf.scope === 'everyModel'
-          ? 'it is limited to models'
-          : `it lacks the ${leaf.scope.toUpperCase()} scope`;
+  const leaves = failure ? leavesOf(failure) : [];
+  const model = leaves.find((leaf) => leaf.scope === 'model');
+  const scopes = [...new Set(leaves.map((leaf) => leaf.scope).filter((scope) => scope !== 'model' && scope !== 'everyModel'))];
+  const why = model
+    ? `it may not change the model ${JSON.stringify(model.parameter)} (it is limited to ${principal.models?.map((entry) => JSON.stringify(entry)).join(', ')})`
+    : scopes.length
+      ? `it needs ${scopes.map((scope) => scope.toUpperCase()).join(' or ')}`
+      : leaves.some((leaf) => leaf.scope === 'everyModel')
+        ? 'it is limited to models'
+        : 'it needs a scope it lacks';
   return `the token "${principal.name}" may not use ${coordinate}: ${why}`;
 }
 
-function firstLeaf(failure: AuthFailure): AuthFailure | undefined {
-  if (failure.kind === AuthScopeFailureType.AllAuthScopes || failure.kind === AuthScopeFailureType.AnyAuthScopes) {
-    for (const inner of failure.failures) {
-      const leaf = firstLeaf(inner);
-      if (leaf) return leaf;
-    }
-    return undefined;
-  }
-  return failure;
+/** The single scopes a failure names, in order (a rule can nest $any and $all groups). */
+function leavesOf(failure: AuthFailure): { scope: string; parameter: unknown }[] {
+  if (failure.kind === AuthScopeFailureType.AuthScope) return [{ scope: failure.scope, parameter: failure.parameter }];
+  if (failure.kind === AuthScopeFailureType.AllAuthScopes || failure.kind === AuthScopeFailureType.AnyAuthScopes) return failure.failures.flatMap(leavesOf);
+  return [];
 }

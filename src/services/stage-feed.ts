@@ -71,6 +71,11 @@ export class LogFeed<T extends { id: string }> {
     return this.listeners.size;
   }
 
+  /** The last log position fanned out to this instance's subscribers (for the lag metric). */
+  get deliveredCursor(): string {
+    return this.head;
+  }
+
   /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
   pump(): Promise<void> {
     if (this.pumping) {

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_TOKEN } from './server.js';
 
-/** The built `modelstage` bin, run as a subprocess against real servers. */
+/** The repository, and the built `modelstage` bin that the tests run as a subprocess. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'dist/cli/main.js');
 
@@ -37,17 +38,20 @@ export interface CliOptions {
   env?: Record<string, string>;
 }
 
-export function environment({ url, token = ADMIN_TOKEN, env = {} }: CliOptions): NodeJS.ProcessEnv {
+function environment({ url, token = ADMIN_TOKEN, env = {} }: CliOptions): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...process.env, MODELSTAGE_URL: url, ...env };
   if (token === null) delete result.MODELSTAGE_TOKEN;
   else result.MODELSTAGE_TOKEN = token;
+  if (url === undefined) delete result.MODELSTAGE_URL;
   return result;
 }
 
+/** Starts the bin (or `command`) with the token and URL in the environment. */
 export function start(args: string[], options: CliOptions = {}, command = ['node', BIN]): ChildProcess {
   return spawn(command[0]!, [...command.slice(1), ...args], { cwd: ROOT, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
+/** Feeds stdin and collects what the process prints until it exits. */
 export function finish(child: ChildProcess, input = ''): Promise<Run> {
   let stdout = '';
   let stderr = '';
@@ -57,3 +61,14 @@ export function finish(child: ChildProcess, input = ''): Promise<Run> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+export const jsonOf = (run: Run) => JSON.parse(run.stdout) as any;
+
+/** A free TCP port: for a server started by the CLI itself, or one where nothing listens. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

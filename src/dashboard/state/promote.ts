@@ -2,7 +2,7 @@ import { versionLabel } from './format.js';
 
 /** What the page shows after asking to move a version (the `setStage` result union, reduced). */
 export type PromoteOutcome =
-  | { kind: 'done'; stage: string; archived: string[] }
+  | { kind: 'done'; stage: string; archived: { name: string; number: number }[] }
   | { kind: 'conflict'; stage: string; holder: { name: string; number: number } }
   | { kind: 'error'; message: string };
 
@@ -11,13 +11,13 @@ export interface SetStageAnswer {
   __typename: string;
   message?: string;
   modelVersion?: { name: string; stage: string };
-  archived?: { name: string }[];
+  archived?: { name: string; number: number }[];
   holder?: { name: string; number: number; stage: string };
 }
 
 export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
   if (answer.__typename === 'SetStageSuccess' && answer.modelVersion) {
-    return { kind: 'done', stage: answer.modelVersion.stage, archived: (answer.archived ?? []).map((v) => v.name) };
+    return { kind: 'done', stage: answer.modelVersion.stage, archived: (answer.archived ?? []).map(({ name, number }) => ({ name, number })) };
   }
   if (answer.__typename === 'StageConflictError' && answer.holder) {
     return { kind: 'conflict', stage: answer.holder.stage, holder: { name: answer.holder.name, number: answer.holder.number } };
@@ -30,7 +30,7 @@ export function describeOutcome(outcome: PromoteOutcome): string {
     case 'done':
       return outcome.archived.length > 0 ? `Moved to ${outcome.stage}; archived ${outcome.archived.map(versionLabel).join(', ')}.` : `Moved to ${outcome.stage}.`;
     case 'conflict':
-      return `${outcome.stage} is held by ${versionLabel(outcome.holder.name)}.`;
+      return `${outcome.stage} is held by ${versionLabel(outcome.holder)}.`;
     case 'error':
       return outcome.message;
   }
