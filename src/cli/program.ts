@@ -13,6 +13,7 @@ import {
   type Result,
   type Scope,
 } from '../client/index.js';
+import { addWaitOptions, awaitApproval, modelsArg, registerGovernanceCommands } from './commands/governance.js';
 import { addMoveOptions, failed, moveOptions, printMoved, printPreview, registerLedgerCommands } from './commands/ledger.js';
 import { changeLine, EXIT, printError, printJson, printRecord, printTable, versionRecord } from './output.js';
 import { registerWebhookCommands } from './commands/webhooks.js';
@@ -29,7 +30,7 @@ class UsageError extends Error {}
 const SCOPES = ['read', 'write', 'promote', 'admin'];
 
 // Argument parsers: commander reports an InvalidArgumentError as a usage error (exit 2).
-function stageArg(value: string): ModelStage {
+export function stageArg(value: string): ModelStage {
   const stage = parseStage(value);
   if (!stage) throw new InvalidArgumentError(`expected one of ${STAGE_NAMES.join(', ')}`);
   return stage;
@@ -87,7 +88,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .exitOverride();
 
   /** Wraps an action: gives it the client and global options, and turns its status into `done`. */
-  const action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) =>
+  const action: Action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -167,7 +168,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
       return report(await client.model(name).version(which ?? options.stage).get(), json, (found) => printVersion(found, json));
     }));
 
-  addMoveOptions(
+  addWaitOptions(addMoveOptions(
     version
       .command('update')
       .description("move a version to another stage (as ZenML's `model version update`)")
@@ -175,7 +176,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
       .argument('<version>', 'version name or number')
       .addOption(new Option('--stage <stage>', `target stage (${SETTABLE_STAGES.join(', ')})`).argParser(settableStageArg).makeOptionMandatory())
       .option('--force', 'archive the version holding the stage'),
-  ).action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
+  )).action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
 
   version
     .command('delete')
@@ -194,6 +195,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .action(action(async ({ client, options }, name: string | undefined) => watch(client, name, options.after)));
 
   registerLedgerCommands(program, action);
+  registerGovernanceCommands(program, action);
 
   const token = program.command('token').description('API tokens (needs the admin scope)');
   token
@@ -201,8 +203,9 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .description('create a token; prints its secret, shown this once')
     .argument('<name>', 'token name')
     .addOption(new Option('--scopes <scopes>', `comma-separated: ${SCOPES.join(',')}`).argParser(scopesArg).makeOptionMandatory())
+    .addOption(new Option('--models <models>', 'comma-separated names or patterns (`*`: any characters) of the only models it may change').argParser(modelsArg))
     .action(action(async ({ client, json, options }, name: string) =>
-      report(await client.tokens.create(name, options.scopes), json, (created) => {
+      report(await client.tokens.create(name, options.scopes, options.models), json, (created) => {
         if (json) return printJson(created);
         // The secret alone on stdout, so `$(modelstage token create …)` captures it.
         console.log(created.token);
@@ -227,14 +230,17 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
   return program;
 }
 
-interface Context {
+/** Wraps a command's action: gives it the client and global options, and turns its status into the exit status. */
+export type Action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) => (...args: unknown[]) => Promise<void>;
+
+export interface Context {
   client: ModelstageClient;
   json: boolean;
   options: Record<string, any>;
 }
 
 /** Prints a result: its value through `print` (exit 0), or its error on stderr (exit 1). */
-function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value: T) => void): number {
+export function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value: T) => void): number {
   if (!result.ok) {
     printError(result.error, json);
     return EXIT.failed;
@@ -243,7 +249,7 @@ function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value
   return EXIT.ok;
 }
 
-function printVersion(version: ModelVersion, json: boolean): void {
+export function printVersion(version: ModelVersion, json: boolean): void {
   if (json) printJson(version);
   else printRecord(versionRecord(version));
 }
@@ -252,7 +258,8 @@ function printVersion(version: ModelVersion, json: boolean): void {
  * setStage; on a conflict without --force a terminal user may confirm archiving the holder (as
  * ZenML's CLI asks); a script gets exit 1 with the holder named.
  */
-async function updateStage({ client, json, options }: Context, name: string, which: string): Promise<number> {
+async function updateStage(context: Context, name: string, which: string): Promise<number> {
+  const { client, json, options } = context;
   const handle = client.model(name).version(which);
   const move = { force: Boolean(options.force), ...moveOptions(options) };
   if (options.dryRun) {
@@ -268,6 +275,7 @@ async function updateStage({ client, json, options }: Context, name: string, whi
       result = await handle.setStage(options.stage, { ...move, force: true });
     }
   }
+  if (!result.ok && result.error.__typename === 'ApprovalRequiredError') return awaitApproval(context, result.error.request);
   if (!result.ok && result.error.__typename === 'StageConflictError') {
     const { holder } = result.error;
     if (json) printError(result.error, json);

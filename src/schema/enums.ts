@@ -13,7 +13,7 @@ export const ModelStageEnum = builder.enumType('ModelStage', {
 
 export const ScopeEnum = builder.enumType('Scope', {
   description:
-    'What a token may do; each scope includes the ones above it. READ: queries and subscriptions. WRITE: create and edit models and versions, move a version to STAGING, ARCHIVED or NONE without force. PROMOTE: move a version to PRODUCTION, and any forced move. ADMIN: manage tokens.',
+    'What a token may do; each scope includes the ones above it. READ: queries and subscriptions (but `webhooks` and webhook deliveries). WRITE: create, edit and delete models and versions, move a version to STAGING, ARCHIVED or NONE without force (or request such a move). PROMOTE: move a version to PRODUCTION, any forced move, rollbackStage, and reviewing promotion requests. ADMIN: manage tokens, webhooks and stage policies. A token limited to models (see createApiToken) has its scopes on those models only.',
   values: {
     READ: { value: 'read' },
     WRITE: { value: 'write' },

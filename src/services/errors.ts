@@ -1,4 +1,4 @@
-import type { ModelVersion } from '../entities/index.js';
+import type { ModelVersion, PromotionRequest } from '../entities/index.js';
 
 /**
  * Expected outcomes of an operation. Services return them (never throw them) so the API can
@@ -79,4 +79,20 @@ export class UnauthenticatedError extends Error {
 /** The token is valid but lacks the scope the operation needs. */
 export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
+}
+
+/** The stage's policy needs approvals: nothing moved, the request is open instead. */
+export class ApprovalRequiredError extends DomainError {
+  readonly code = 'APPROVAL_REQUIRED';
+  constructor(
+    message: string,
+    readonly request: PromotionRequest,
+  ) {
+    super(message);
+  }
+}
+
+/** A review (or cancellation) the request does not allow: who asks, or its state. Nothing changed. */
+export class ReviewRefusedError extends DomainError {
+  readonly code = 'REVIEW_REFUSED';
 }

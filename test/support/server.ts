@@ -18,8 +18,8 @@ export interface TestServer {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any top-level error. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
-  /** Makes a token with the given scopes; returns its secret. */
-  token(scopes: string[], name?: string): Promise<string>;
+  /** Makes a token with the given scopes (limited to `models` when given); returns its secret. */
+  token(scopes: string[], name?: string, models?: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -49,10 +49,10 @@ export async function startTestServer(options: Partial<AppOptions> & { databaseU
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },
-    token: async (scopes, name = `token-${++tokenCount}-${Date.now()}`) => {
+    token: async (scopes, name = `token-${++tokenCount}-${Date.now()}`, models) => {
       const data = await server.ok<{ createApiToken: { token: string } }>(
-        'mutation($name: String!, $scopes: [Scope!]!) { createApiToken(name: $name, scopes: $scopes) { ... on CreateApiTokenSuccess { token } } }',
-        { name, scopes },
+        'mutation($name: String!, $scopes: [Scope!]!, $models: [String!]) { createApiToken(name: $name, scopes: $scopes, models: $models) { ... on CreateApiTokenSuccess { token } } }',
+        { name, scopes, models },
       );
       return data.createApiToken.token;
     },

@@ -35,7 +35,7 @@ export async function post(url: string, body: string | object, headers: Record<s
 export async function openDigest(databaseUrl: string): Promise<{ digest(): Promise<Record<string, string>>; close(): Promise<void> }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const tables = ['model', 'model_version', 'stage_change', 'api_token'];
+  const tables = ['model', 'model_version', 'stage_change', 'api_token', 'stage_policy', 'promotion_request', 'promotion_review', 'promotion_request_event'];
   const selects = tables.map((table) => `(select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from "${table}" t) as "${table}"`);
   const text = `select ${selects.join(', ')}`;
   return { digest: async () => (await client.query<Record<string, string>>(text)).rows[0]!, close: () => client.end() };
