@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SET_STAGE, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { openDigest, post, sseSubscribe, wsSubscribe, type Subscription } from './support/transport.js';
+import { lowercase, SCOPES as SCOPE_NAMES, type Scope as ScopeName } from '../src/vocabulary.js';
 
 /** Every scope includes the ones before it. */
-const SCOPES = ['read', 'write', 'promote', 'admin'] as const;
-type Scope = (typeof SCOPES)[number];
+const SCOPES = SCOPE_NAMES.map(lowercase);
+type Scope = Lowercase<ScopeName>;
 
 let server: TestServer;
 const secrets = {} as Record<Scope | 'revoked', string>;

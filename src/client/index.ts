@@ -29,6 +29,7 @@ import { parseStage, type StageInput } from './stages.js';
 
 export * from './result.js';
 export { parseStage, STAGE_NAMES, type StageInput } from './stages.js';
+export { ERROR_CODES, impliedScopes, SCOPES, SETTABLE_STAGES, STAGES } from '../vocabulary.js';
 export type { Watch, WatchStatus, StageChangeEvent } from './live.js';
 export type { MoveOptions, SetStageFailure, SetStagePreview, SetStageSuccess, StagePeriod } from './ledger.js';
 export type { ModelStage, Scope, ErrorCode } from './generated/graphql.js';

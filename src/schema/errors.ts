@@ -1,8 +1,8 @@
 import {
   AlreadyExistsError,
   DomainError,
-  ERROR_CODES,
   NotFoundError,
+  type ErrorCode,
   PreconditionFailedError,
   StageConflictError,
   ValidationError,
@@ -23,7 +23,7 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
     REVIEW_REFUSED: {
       description: 'A review the request does not allow: its own requester, a second review by one token, or a request that is no longer PENDING.',
     },
-  } satisfies Record<(typeof ERROR_CODES)[number], { description?: string }>,
+  } satisfies Record<ErrorCode, { description?: string }>,
 });
 
 const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({

@@ -3,12 +3,11 @@
  * unit-tested under Node and type-checked by both tsconfigs (hence the `.js` import suffixes).
  */
 
-/** Stages a version can hold (LATEST is virtual and never held). */
-export const SETTABLE_STAGES = ['NONE', 'STAGING', 'PRODUCTION', 'ARCHIVED'] as const;
-export type Stage = (typeof SETTABLE_STAGES)[number];
+/** Stages a version can hold (LATEST is virtual and never held); scopes; both from src/vocabulary.ts. */
+import type { SettableStage as Stage } from '../../vocabulary.js';
 
-export const SCOPES = ['READ', 'WRITE', 'PROMOTE', 'ADMIN'] as const;
-export type Scope = (typeof SCOPES)[number];
+export { SETTABLE_STAGES, type Scope } from '../../vocabulary.js';
+export type { Stage };
 
 export interface VersionView {
   name: string;
