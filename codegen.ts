@@ -27,13 +27,14 @@ const out = (folder: string) => `${process.env.CODEGEN_OUT ?? ''}${folder}`;
 
 /**
  * One target per bundle, so that each carries only its own documents: the published client
- * (and the CLI) and the dashboard (bundled on its own).
+ * (and the CLI), the dashboard (bundled on its own) and the tests.
  */
 const config: CodegenConfig = {
   schema: './schema.graphql',
   generates: {
     [out('src/client/generated/')]: { ...typedDocuments, documents: ['src/client/operations/*.graphql'] },
     [out('src/dashboard/generated/')]: { ...typedDocuments, documents: ['src/dashboard/operations/*.graphql'] },
+    [out('test/generated/')]: { ...typedDocuments, documents: ['test/operations/*.graphql'] },
   },
   ignoreNoDocuments: false,
 };
