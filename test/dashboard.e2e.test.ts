@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, launchChromium } from './support/browser.js';
 import { createVersion, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -14,7 +11,6 @@ import { startTestServer, type TestServer } from './support/server.js';
  * servers on a real PostgreSQL. Server A serves the page; server B, another instance on the
  * same database, plays "a change made anywhere else" and keeps working while A is down.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test-artifacts');
 /** The page must show a change within a second; the margin absorbs a busy 2-core CI machine. */
 const LIVE_TIMEOUT_MS = 3_000;
@@ -39,10 +35,7 @@ async function signIn(target: Page, token: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  // Build the page from the current sources, so the test never runs a stale dist/dashboard.
-  dashboardDir = await mkdtemp(path.join(os.tmpdir(), 'modelstage-dashboard-'));
-  await promisify(execFile)(path.resolve('node_modules/.bin/vite'), ['build', '--config', 'src/dashboard/vite.config.ts', '--outDir', dashboardDir, '--emptyOutDir', '--logLevel', 'warn']);
+  dashboardDir = await buildDashboard();
   await mkdir(ARTIFACTS, { recursive: true });
 
   a = await startTestServer({ dashboardDir });
@@ -55,10 +48,7 @@ beforeAll(async () => {
   await setStage(b, 'fraud-detector', '2', 'STAGING');
   await seedModel(b, 'search-ranker', 1);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // Script errors in the page fail loudly; the refused websocket while a server is down is expected.
   page.on('pageerror', (error) => console.error('[page error]', error));
@@ -78,9 +68,9 @@ describe('dashboard', () => {
     await signIn(page, await a.token(['PROMOTE'], 'release-manager'));
     expect(await page.getByTestId('viewer-name').innerText()).toBe('release-manager');
     expect(await page.getByRole('list', { name: 'Token scopes' }).innerText()).toMatch(/READ\s+WRITE\s+PROMOTE/);
-    expect(await slot('fraud-detector', 'production')).toBe('v1');
-    expect(await slot('fraud-detector', 'staging')).toBe('v2');
-    expect(await slot('fraud-detector', 'latest')).toBe('v3');
+    expect(await slot('fraud-detector', 'production')).toBe('1');
+    expect(await slot('fraud-detector', 'staging')).toBe('2');
+    expect(await slot('fraud-detector', 'latest')).toBe('3');
     expect(await card('fraud-detector').locator('tr', { hasText: 'metrics.f1' }).innerText()).toMatch(/0\.88\s+0\.9\s+0\.93/);
     // The token is kept for the session: a reload does not ask again.
     await page.reload();
@@ -94,26 +84,26 @@ describe('dashboard', () => {
     await setStage(b, 'churn-predictor', '2', 'STAGING');
     await expect.poll(() => stageOf('churn-predictor', '2'), { timeout: LIVE_TIMEOUT_MS, interval: 50 }).toBe('STAGING');
     const latency = Date.now() - started;
-    expect(await slot('churn-predictor', 'staging')).toBe('v2');
-    expect(await card('churn-predictor').locator('.feed li').first().innerText()).toMatch(/v2\s+NONE\s+→\s+STAGING\s+by admin/);
+    expect(await slot('churn-predictor', 'staging')).toBe('2');
+    expect(await card('churn-predictor').locator('.feed li').first().innerText()).toMatch(/\b2\s+NONE\s+→\s+STAGING\s+by admin/);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     console.log(`dashboard showed an API change after ${latency} ms`);
   });
 
   it('promotes from the page, meets the conflict, and forces', async () => {
     const v3 = card('fraud-detector').locator('[data-version="3"]');
-    await v3.getByLabel('New stage for v3').selectOption('PRODUCTION');
-    await v3.getByRole('button', { name: 'Set stage of v3' }).click();
+    await v3.getByLabel('New stage for 3').selectOption('PRODUCTION');
+    await v3.getByRole('button', { name: 'Set stage of 3' }).click();
     const conflict = v3.getByRole('alert');
-    await expect.poll(() => conflict.innerText()).toContain('PRODUCTION is held by v1');
+    await expect.poll(() => conflict.innerText()).toContain('PRODUCTION is held by 1.');
     await shoot('conflict');
-    await conflict.getByRole('button', { name: 'Force (archives v1)' }).press('Enter');
+    await conflict.getByRole('button', { name: 'Force (archives 1)' }).press('Enter');
     await expect.poll(() => stageOf('fraud-detector', '3'), { timeout: LIVE_TIMEOUT_MS }).toBe('PRODUCTION');
     await expect.poll(() => stageOf('fraud-detector', '1'), { timeout: LIVE_TIMEOUT_MS }).toBe('ARCHIVED');
-    await expect.poll(() => slot('fraud-detector', 'production')).toBe('v3');
+    await expect.poll(() => slot('fraud-detector', 'production')).toBe('3');
     const feed = await card('fraud-detector').locator('.feed').innerText();
-    expect(feed).toMatch(/v3\s+NONE\s+→\s+PRODUCTION\s+forced\s+by release-manager/);
-    expect(feed).toMatch(/v1\s+PRODUCTION\s+→\s+ARCHIVED\s+displaced\s+by release-manager/);
+    expect(feed).toMatch(/\b3\s+NONE\s+→\s+PRODUCTION\s+forced\s+by release-manager/);
+    expect(feed).toMatch(/\b1\s+PRODUCTION\s+→\s+ARCHIVED\s+displaced\s+by release-manager/);
     await shoot('after-force');
     await page.setViewportSize({ width: 2560, height: 1440 });
     await shoot('wall-screen');

@@ -1,13 +1,19 @@
 /** Modelstage itself, in a process of its own so that its memory is measured apart from the load. */
-import { startApp } from '../../src/server/app.js';
+import { tracingRequested } from '../../src/config.js';
 import { serveBenchmark } from './ipc.js';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');
+// As src/server/main.ts does: with OTEL_EXPORTER_OTLP_ENDPOINT the SDK starts before the app's
+// modules load pg, so `OTEL_EXPORTER_OTLP_ENDPOINT=… npm run bench:reads` measures tracing's cost.
+const tracing = tracingRequested();
+if (tracing) (await import('../../src/observability/tracing.js')).startTracing();
+const { startApp } = await import('../../src/server/app.js');
 const app = await startApp({
   databaseUrl,
   port: 0,
   adminToken: process.env.MODELSTAGE_ADMIN_TOKEN,
-  log: (line) => process.stderr.write(`[modelstage] ${line}\n`),
+  tracing,
+  log: (line) => process.stderr.write(`${line}\n`),
 });
 serveBenchmark(app.url, () => app.stop());

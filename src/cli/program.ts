@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
@@ -13,6 +14,7 @@ import {
   type Result,
   type Scope,
 } from '../client/index.js';
+import { addMoveOptions, failed, moveOptions, printMoved, printPreview, registerLedgerCommands } from './commands/ledger.js';
 import { changeLine, EXIT, printError, printJson, printRecord, printTable, versionRecord } from './output.js';
 
 interface GlobalOptions {
@@ -31,6 +33,14 @@ const SCOPE_NAMES: readonly string[] = SCOPES.map((scope) => scope.toLowerCase()
 function stageArg(value: string): ModelStage {
   const stage = parseStage(value);
   if (!stage) throw new InvalidArgumentError(`expected one of ${STAGE_NAMES.join(', ')}`);
+  return stage;
+}
+
+/** LATEST is read-only (always the newest version): moving a version there is bad usage. */
+const SETTABLE_STAGES = STAGE_NAMES.filter((stage) => stage !== 'latest');
+function settableStageArg(value: string): ModelStage {
+  const stage = stageArg(value);
+  if (stage === 'LATEST') throw new InvalidArgumentError(`latest cannot be set, it is always the newest version; expected one of ${SETTABLE_STAGES.join(', ')}`);
   return stage;
 }
 
@@ -56,6 +66,11 @@ function cursorArg(value: string): string {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The package's version; package.json is two folders up from both src/cli and dist/cli. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 /**
  * Builds the `modelstage` program. Each action resolves to an exit status; `serve` resolves to
  * undefined, leaving the process to the server.
@@ -66,6 +81,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .addOption(new Option('--url <url>', 'GraphQL endpoint').env('MODELSTAGE_URL').default('http://127.0.0.1:4000/graphql'))
     .addOption(new Option('--token <token>', 'API token').env('MODELSTAGE_TOKEN'))
     .option('--json', 'machine-readable output')
+    .addHelpText('after', '\n`modelstage --version` (or -V) prints the version of modelstage.')
     .showHelpAfterError()
     .configureHelp({ showGlobalOptions: true })
     // Usage errors must exit 2, not commander's 1: throw them to run(), which decides.
@@ -76,6 +92,11 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // Every request needs a token: say where one goes rather than send a request bound to fail.
+      if (!globals.token) {
+        printError({ code: 'UNAUTHENTICATED', message: 'no token: pass --token TOKEN or set MODELSTAGE_TOKEN (the server prints an admin token on its first start)' }, Boolean(globals.json));
+        return done(EXIT.failed);
+      }
       const client = createClient({ url: globals.url, token: globals.token });
       done(await run({ client, json: Boolean(globals.json), options: command.opts() }, ...(args.slice(0, -2) as A)));
     };
@@ -147,14 +168,15 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
       return report(await client.model(name).version(which ?? options.stage).get(), json, (found) => printVersion(found, json));
     }));
 
-  version
-    .command('update')
-    .description("move a version to another stage (as ZenML's `model version update`)")
-    .argument('<name>', 'model name')
-    .argument('<version>', 'version name or number')
-    .addOption(new Option('--stage <stage>', `target stage (${STAGE_NAMES.join(', ')})`).argParser(stageArg).makeOptionMandatory())
-    .option('--force', 'archive the version holding the stage')
-    .action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
+  addMoveOptions(
+    version
+      .command('update')
+      .description("move a version to another stage (as ZenML's `model version update`)")
+      .argument('<name>', 'model name')
+      .argument('<version>', 'version name or number')
+      .addOption(new Option('--stage <stage>', `target stage (${SETTABLE_STAGES.join(', ')})`).argParser(settableStageArg).makeOptionMandatory())
+      .option('--force', 'archive the version holding the stage'),
+  ).action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
 
   version
     .command('delete')
@@ -171,6 +193,8 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .argument('[name]', 'only this model')
     .option('--after <cursor>', 'first replay the changes after this cursor', cursorArg)
     .action(action(async ({ client, options }, name: string | undefined) => watch(client, name, options.after)));
+
+  registerLedgerCommands(program, action);
 
   const token = program.command('token').description('API tokens (needs the admin scope)');
   token
@@ -230,11 +254,18 @@ function printVersion(version: ModelVersion, json: boolean): void {
  */
 async function updateStage({ client, json, options }: Context, name: string, which: string): Promise<number> {
   const handle = client.model(name).version(which);
-  let result = await handle.setStage(options.stage, { force: Boolean(options.force) });
+  const move = { force: Boolean(options.force), ...moveOptions(options) };
+  if (options.dryRun) {
+    const preview = await handle.previewSetStage(options.stage, move);
+    if (!preview.ok) return failed(preview.error, json);
+    printPreview(name, preview.value, json);
+    return EXIT.ok;
+  }
+  let result = await handle.setStage(options.stage, move);
   if (!result.ok && result.error.__typename === 'StageConflictError' && process.stdin.isTTY && process.stdout.isTTY) {
     const holder = result.error.holder;
     if (await confirm(`${result.error.message}\narchive holder ${holder.name} (number ${holder.number}) and promote? [y/N] `)) {
-      result = await handle.setStage(options.stage, { force: true });
+      result = await handle.setStage(options.stage, { ...move, force: true });
     }
   }
   if (!result.ok && result.error.__typename === 'StageConflictError') {
@@ -243,13 +274,7 @@ async function updateStage({ client, json, options }: Context, name: string, whi
     else process.stderr.write(`modelstage: STAGE_CONFLICT: ${holder.stage} is held by ${name} version ${holder.name} (number ${holder.number}); use --force to archive it\n`);
     return EXIT.failed;
   }
-  return report(result, json, ({ modelVersion, changes }) => {
-    if (json) return printJson(modelVersion);
-    if (!changes.length) return console.log(`${name} version ${modelVersion.name} is already in ${modelVersion.stage}.`);
-    for (const change of changes) {
-      console.log(`${name} version ${change.modelVersion.name}: ${change.from} -> ${change.to}${change.displaced ? ' (displaced)' : change.forced ? ' (forced)' : ''}`);
-    }
-  });
+  return report(result, json, (moved) => printMoved(name, moved, json));
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -289,6 +314,12 @@ function watch(client: ModelstageClient, name: string | undefined, after: string
 /** Parses and runs one command line; resolves to the exit status, or undefined to keep serving. */
 export async function run(argv: string[]): Promise<number | undefined> {
   let status: number | undefined = EXIT.ok;
+  // Not commander's .version(): a root option takes its flag anywhere on the line, and
+  // `model version create --version V` needs the flag for the version's name.
+  if (argv.length === 3 && ['--version', '-V'].includes(argv[2]!)) {
+    console.log(packageVersion());
+    return EXIT.ok;
+  }
   const program = buildProgram((value) => (status = value));
   try {
     await program.parseAsync(argv);

@@ -13,6 +13,7 @@ import {
   RevokeApiTokenDocument,
   StageChangesDocument,
   StageHistoryDocument,
+  ViewerDocument,
   type ChangeFieldsFragment,
   type CreateModelVersionMutationVariables,
   type ModelFieldsFragment,
@@ -125,11 +126,17 @@ export function createClient(options: ClientOptions) {
     return { ...ledger, holders: (stage: StageInput) => allPages((after) => ledger.holdersPage(stage, { first: PAGE, after })) };
   };
 
+  /** Null answers the same for an unknown model and an empty stage: ask which it was, once. */
+  const whyNoVersion = async (name: string, which: string) => {
+    const known = await request(ModelDocument, { name });
+    return known.ok && !known.value.model ? `no model named ${JSON.stringify(name)}` : `${name} has no version ${which}`;
+  };
+
   /** `version` is sent as given: the server reads a name, a number or a stage name ('latest', 'production'...) alike. */
   const versionHandle = (name: string, version: string) => ({
     get: async (): Promise<Result<ModelVersion, NotFoundError>> =>
-      andThen(await request(ModelVersionDocument, { name, version }), (d) =>
-        d.modelVersion ? success(d.modelVersion) : failure(notFound(`${name} has no version ${version}`))),
+      andThen(await request(ModelVersionDocument, { name, version }), async (d) =>
+        d.modelVersion ? success(d.modelVersion) : failure(notFound(await whyNoVersion(name, version)))),
     /**
      * Moves this version to `stage`; with `force`, a version holding it is archived. With
      * `expectedHolder` only when that version (or 'none') holds the stage; an `idempotencyKey`
@@ -151,6 +158,8 @@ export function createClient(options: ClientOptions) {
     models,
     model,
     tokens,
+    /** The token making the requests: its name and scopes, implied ones included. */
+    viewer: async () => mapResult(await request(ViewerDocument, {}), (d) => d.viewer),
     /** One object by its global id, or null. */
     node: async (id: string) => mapResult(await request(NodeDocument, { id }), (d) => d.node),
     /** The global log of stage changes in commit order. */

@@ -1,4 +1,5 @@
-import { createClient, type Client } from 'graphql-ws';
+// The client entry alone: the package's root also loads its server half, and graphql with it.
+import { createClient, type Client } from 'graphql-ws/client';
 import { LogHeadDocument, StageChangedDocument, type LogHeadQuery, type StageChangedSubscription } from './generated/graphql.js';
 
 /** One committed stage change as the `stageChanged` subscription delivers it (generated type). */

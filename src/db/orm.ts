@@ -5,12 +5,14 @@ import { entitySchemas } from '../entities/index.js';
 import { Migration0001Initial } from './migrations/0001-initial.js';
 import { Migration0002ModelNameSearch } from './migrations/0002-model-name-search.js';
 import { Migration0003Ledger } from './migrations/0003-ledger.js';
+import { Migration0004Webhooks } from './migrations/0004-webhooks.js';
 
 /** Listed statically so that src (tsx, vitest) and dist (node) find the same migrations. */
-const migrationsList = [
+export const migrationsList = [
   { name: '0001-initial', class: Migration0001Initial },
   { name: '0002-model-name-search', class: Migration0002ModelNameSearch },
   { name: '0003-ledger', class: Migration0003Ledger },
+  { name: '0004-webhooks', class: Migration0004Webhooks },
 ];
 
 /** Any constant works; it only has to be the same for every instance of Modelstage. */

@@ -3,6 +3,8 @@ import { IdempotencyKeySchema } from './idempotency-key.js';
 import { ModelSchema } from './model.js';
 import { ModelVersionSchema } from './model-version.js';
 import { StageChangeSchema } from './stage-change.js';
+import { WebhookSchema } from './webhook.js';
+import { WebhookDeliverySchema } from './webhook-delivery.js';
 
 export { ApiToken, SCOPES, type Scope } from './api-token.js';
 export { IdempotencyKey } from './idempotency-key.js';
@@ -10,5 +12,7 @@ export { Model } from './model.js';
 export { ModelVersion } from './model-version.js';
 export { StageChange } from './stage-change.js';
 export * from './stage.js';
+export { Webhook, WEBHOOK_EVENTS, type WebhookEventName } from './webhook.js';
+export { WebhookDelivery, DELIVERY_STATUSES, type DeliveryStatus } from './webhook-delivery.js';
 
-export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema, IdempotencyKeySchema];
+export const entitySchemas = [ModelSchema, ModelVersionSchema, StageChangeSchema, ApiTokenSchema, IdempotencyKeySchema, WebhookSchema, WebhookDeliverySchema];

@@ -3,7 +3,7 @@ import type { Model } from './model.js';
 import { STORED_STAGES, type StoredStage } from './stage.js';
 
 export class ModelVersion {
-  [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata' | 'deletedAt';
+  [OptionalProps]?: 'stage' | 'createdAt' | 'updatedAt' | 'tags' | 'description' | 'metadata' | 'deletedAt' | 'createdBy';
   id!: string;
   model!: Ref<Model>;
   name!: string;
@@ -16,6 +16,8 @@ export class ModelVersion {
   updatedAt: Date = new Date();
   /** Set once deleted: gone from lookups and lists; its name and number stay taken. */
   deletedAt: Date | null = null;
+  /** The name of the token that created it (the version.created webhook message's actor). */
+  createdBy: string | null = null;
 }
 
 export const ModelVersionSchema = new EntitySchema<ModelVersion>({
@@ -44,5 +46,6 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
     createdAt: { type: 'timestamptz', defaultRaw: 'now()' },
     updatedAt: { type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() },
     deletedAt: { type: 'timestamptz', nullable: true },
+    createdBy: { type: 'text', nullable: true },
   },
 });

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Metrics } from '../observability/metrics.js';
 import type { StageFeed } from '../services/stage-feed.js';
+import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -9,6 +11,12 @@ export interface Context {
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
+  /** New versions, live (versionCreated). */
+  versions?: VersionFeed;
+  /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE: whether webhook URLs may name private addresses. */
+  webhookSettings?: { allowPrivate: boolean };
+  /** This instance's counters: `ctx.metrics.setStage(outcome)` counts a promotion's answer. */
+  metrics: Metrics;
   /** Told right after this instance revoked a token, so it stops working here at once. */
   tokenRevoked?: (tokenId: string) => void;
   /** Cuts off a subscriber that stopped reading (closes its socket or stream). */

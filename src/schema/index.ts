@@ -10,6 +10,9 @@ import './stage-change.js';
 import './promotion.js';
 import './ledger.js';
 import './api-token.js';
+import './webhook.js';
+import './webhook-delivery.js';
+import './version-created.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 

@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
       tags: t.arg.stringList(),
       metadata: t.arg({ type: 'JSON' }),
     },
-    resolve: async (_root, args, ctx) => asResult(await createVersion(ctx.em, args), (modelVersion) => ({ modelVersion })),
+    resolve: async (_root, args, ctx) => asResult(await createVersion(ctx.em, { ...args, actor: ctx.principal.name }), (modelVersion) => ({ modelVersion })),
   }),
   updateModelVersion: t.field({
     type: UpdateModelVersionResult,

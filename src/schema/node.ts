@@ -1,16 +1,20 @@
-import { ApiToken, Model, ModelVersion, StageChange } from '../entities/index.js';
+import { ApiToken, Model, ModelVersion, StageChange, Webhook, WebhookDelivery } from '../entities/index.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 
-type NodeValue = Model | ModelVersion | StageChange | ApiToken;
+type NodeValue = Model | ModelVersion | StageChange | ApiToken | Webhook | WebhookDelivery;
 
 const NODE_TYPES = {
   Model: { entity: Model, load: (ctx: Context, id: string) => ctx.loaders.model.load(id) },
   ModelVersion: { entity: ModelVersion, load: (ctx: Context, id: string) => ctx.loaders.version.load(id) },
   StageChange: { entity: StageChange, load: (ctx: Context, id: string) => ctx.em.findOne(StageChange, { id }) },
   ApiToken: { entity: ApiToken, load: (ctx: Context, id: string) => ctx.em.findOne(ApiToken, { id }) },
+  Webhook: { entity: Webhook, load: (ctx: Context, id: string) => ctx.em.findOne(Webhook, { id }) },
+  WebhookDelivery: { entity: WebhookDelivery, load: (ctx: Context, id: string) => ctx.em.findOne(WebhookDelivery, { id }) },
 } as const;
 type NodeTypeName = keyof typeof NODE_TYPES;
+/** Visible to administrators only. */
+const ADMIN_NODE_TYPES: ReadonlySet<NodeTypeName> = new Set(['ApiToken', 'Webhook', 'WebhookDelivery']);
 
 /** Global IDs: base64url of "Type:databaseId", opaque to clients. */
 export function globalId(type: NodeTypeName, id: string): string {
@@ -41,8 +45,7 @@ builder.queryField('node', (t) =>
     resolve: async (_root, { id }, ctx) => {
       const parsed = parseGlobalId(id);
       if (!parsed) return null;
-      // Tokens are visible to administrators only.
-      if (parsed.type === 'ApiToken' && !ctx.principal.scopes.has('admin')) return null;
+      if (ADMIN_NODE_TYPES.has(parsed.type) && !ctx.principal.scopes.has('admin')) return null;
       const found = (await NODE_TYPES[parsed.type].load(ctx, parsed.id)) ?? null;
       // A deleted model or version is a tombstone: the log still resolves it, node(id) does not.
       return found && 'deletedAt' in found && found.deletedAt ? null : found;

@@ -66,8 +66,9 @@ builder.mutationFields((t) => {
         force: t.arg.boolean({ defaultValue: false }),
         ...moveArgs,
       },
-      resolve: (_root, args, ctx) =>
-        setStage(ctx.em, {
+      resolve: async (_root, args, ctx) =>
+        ctx.metrics.setStage(
+          await setStage(ctx.em, {
             model: args.name,
             version: args.version,
             stage: args.stage,
@@ -78,6 +79,7 @@ builder.mutationFields((t) => {
             idempotencyKey: args.idempotencyKey,
             ...caller(ctx),
           }),
+        ),
     }),
     rollbackStage: t.field({
       type: SetStageResult,
@@ -85,8 +87,9 @@ builder.mutationFields((t) => {
         'Put back the version that held `stage` (STAGING or PRODUCTION) before: of the versions other than the current holder, the one whose last stay in `stage` ended most recently, moved in as with setStage and force. NotFoundError when there is none or it was deleted. Needs PROMOTE.',
       authScopes: { promote: true },
       args: { name: t.arg.string({ required: true }), stage: t.arg({ type: ModelStageEnum, required: true }), ...moveArgs },
-      resolve: (_root, args, ctx) =>
-        rollbackStage(ctx.em, {
+      resolve: async (_root, args, ctx) =>
+        ctx.metrics.setStage(
+          await rollbackStage(ctx.em, {
             model: args.name,
             stage: args.stage,
             expectedHolder: args.expectedHolder,
@@ -95,6 +98,7 @@ builder.mutationFields((t) => {
             idempotencyKey: args.idempotencyKey,
             ...caller(ctx),
           }),
+        ),
     }),
   };
 });

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import type { YogaServerInstance } from 'graphql-yoga';
+import { isAsyncIterable, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { recordErrors, type Observability, type OperationRecord } from '../observability/operation.js';
+import { onStreamEnd } from '../observability/streams.js';
 import type { Authenticator } from '../services/auth.js';
 import type { StageFeed } from '../services/stage-feed.js';
 import type { Principal } from '../services/tokens.js';
@@ -15,6 +17,7 @@ export interface GraphqlWsOptions {
   auth: Authenticator;
   feed: StageFeed;
   clientError: (error: unknown) => GraphQLError;
+  observability: Observability;
   /** Undelivered results a subscriber may have before it is cut off. */
   maxQueue: number;
 }
@@ -25,6 +28,8 @@ interface Root {
   subscribe: (args: ExecutionArgs) => unknown;
   /** Set for live subscriptions that may share one execution with their twins. */
   share?: { key: string; member: Member; createContext: () => unknown };
+  /** This operation's log line and trace. */
+  record: OperationRecord;
 }
 
 /**
@@ -33,9 +38,31 @@ interface Root {
  * same document, variables and scopes share one execution per event (see multiplex.ts).
  */
 export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOptions): { multiplexer: SubscriptionMultiplexer; close: () => Promise<void> } {
-  const { yoga, auth, feed, clientError } = options;
+  const { yoga, auth, feed, clientError, observability } = options;
   type Extra = { socket: WebSocket; request: IncomingMessage };
   const multiplexer = new SubscriptionMultiplexer();
+  // Each connection's operations in flight, by id, until graphql-ws completes them.
+  const records = new WeakMap<object, Map<string, OperationRecord>>();
+  const started = (ctx: object, id: string, record: OperationRecord) => {
+    let open = records.get(ctx);
+    if (!open) records.set(ctx, (open = new Map()));
+    open.set(id, record);
+  };
+  const finished = (ctx: object, id: string) => {
+    const record = records.get(ctx)?.get(id);
+    if (!record) return;
+    records.get(ctx)!.delete(id);
+    observability.finish(record);
+  };
+  const refused = (ctx: object, id: string, errors: readonly GraphQLError[]) => {
+    const record = records.get(ctx)?.get(id);
+    if (record) recordErrors(record, { errors: errors.map((error) => ({ extensions: error.extensions })) });
+    finished(ctx, id);
+    return errors as GraphQLError[];
+  };
+  // Counted after sharing: each member of a shared execution is a subscription of its own.
+  const counted = (result: unknown) =>
+    isAsyncIterable(result) ? onStreamEnd(result, observability.metrics.subscriptionOpened('ws')) : result;
   const authenticate = (params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) => {
     const value = params?.authorization ?? params?.Authorization;
     return auth.authenticate(typeof value === 'string' ? value : undefined, clientAddress(request));
@@ -43,17 +70,30 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
-      execute: (args) => (args.rootValue as Root).execute(args) as never,
-      subscribe: (args) => {
+      execute: (args) => {
         const root = args.rootValue as Root;
-        if (!root.share) return root.subscribe(args) as never;
+        return observability.run(root.record, () => root.execute(args)) as never;
+      },
+      subscribe: async (args) => {
+        const root = args.rootValue as Root;
+        if (!root.share) return counted(await observability.run(root.record, () => root.subscribe(args))) as never;
         const { key, member, createContext } = root.share;
         const start = async () => root.subscribe({ ...args, contextValue: await createContext() }) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
-        return multiplexer.join(key, start, member) as never;
+        return counted(await observability.run(root.record, () => multiplexer.join(key, start, member))) as never;
       },
       // `extensions.http` tells yoga which HTTP status to answer with; on a socket it means nothing.
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(withoutHttp) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
+      onNext: (ctx, id, _payload, _args, result) => {
+        if (!result.errors) return undefined;
+        const record = records.get(ctx)?.get(id);
+        if (record) recordErrors(record, result);
+        return { ...result, errors: result.errors.map(withoutHttp) };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const record = records.get(ctx)?.get(id);
+        if (record) recordErrors(record, { errors });
+        return errors.map(withoutHttp);
+      },
+      onComplete: (ctx, id) => finished(ctx, id),
       onConnect: async (ctx) => {
         try {
           await authenticate(ctx.connectionParams, ctx.extra.request);
@@ -63,32 +103,36 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        const record = observability.wsOperation(ctx.extra.request, payload.operationName);
+        started(ctx, id, record);
         let principal: Principal;
         try {
           principal = await authenticate(ctx.connectionParams, ctx.extra.request);
         } catch (error) {
-          return [clientError(error)];
+          return refused(ctx, id, [clientError(error)]);
         }
+        record.actor = principal.name;
         const socket = ctx.extra.socket;
         const initial: ServerContext & Record<string, unknown> = {
           req: ctx.extra.request,
           principal,
           disconnectSlowConsumer: () => disconnectSlowSocket(socket),
           params: payload,
+          record,
         };
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initial);
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [clientError(error instanceof GraphQLError ? error : new GraphQLError('could not parse the document'))];
+          return refused(ctx, id, [clientError(error instanceof GraphQLError ? error : new GraphQLError('could not parse the document'))]);
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map(clientError);
+        if (errors.length > 0) return refused(ctx, id, errors.map(clientError));
         const args = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
         const key = shareKey(args, payload.query, principal);
-        if (key === undefined) return { ...args, contextValue: await contextFactory(), rootValue: { execute, subscribe } satisfies Root };
+        if (key === undefined) return { ...args, contextValue: await contextFactory(), rootValue: { execute, subscribe, record } satisfies Root };
         // A shared execution belongs to no single token: each member watches its own revocation.
         initial.principal = { ...principal, tokenId: null };
         const member: Member = {
@@ -96,7 +140,7 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
           onOverflow: () => disconnectSlowSocket(socket),
           watchRevocation: (end) => (principal.tokenId !== null ? feed.onTokenRevoked(principal.tokenId, end) : () => undefined),
         };
-        return { ...args, rootValue: { execute, subscribe, share: { key, member, createContext: contextFactory } } satisfies Root };
+        return { ...args, rootValue: { execute, subscribe, record, share: { key, member, createContext: contextFactory } } satisfies Root };
       },
     },
     wsServer,

@@ -59,17 +59,18 @@ async function firstRefusedField({ schema, document, operationName, variableValu
     } catch {
       continue; // Arguments that do not fit: execution reports it on this field, which never runs.
     }
-    if (!(await grants(field, fieldArgs, context))) {
-      return { responseKey, message: lacksScope(context.principal.name, `${mutation.name}.${field.name}`) };
-    }
+    const refused = await refusal(field, fieldArgs, context);
+    if (refused) return { responseKey, message: lacksScope(context.principal.name, `${mutation.name}.${field.name}`, refused.needs) };
   }
   return undefined;
 }
 
-async function grants(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, context: Context): Promise<boolean> {
+/** Undefined when the token may use the field; else the scopes that would grant it. */
+async function refusal(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, context: Context): Promise<{ needs: string[] } | undefined> {
   const rule = (field.extensions as { pothosOptions?: { authScopes?: FieldScopes } }).pothosOptions?.authScopes;
-  if (rule === undefined) return true;
+  if (rule === undefined) return undefined;
   const scopes = typeof rule === 'function' ? await rule({}, args, context) : rule;
-  if (typeof scopes === 'boolean') return scopes;
-  return Object.entries(scopes).some(([scope, wanted]) => wanted === true && context.principal.scopes.has(scope as never));
+  if (typeof scopes === 'boolean') return scopes ? undefined : { needs: [] };
+  const granting = Object.entries(scopes).filter(([, wanted]) => wanted === true).map(([scope]) => scope);
+  return granting.some((scope) => context.principal.scopes.has(scope as never)) ? undefined : { needs: granting };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OperationRecord } from '../observability/operation.js';
 import type { Principal } from '../services/tokens.js';
 
 /** What yoga's context factory starts from, on HTTP and on websockets. */
@@ -8,6 +9,8 @@ export interface ServerContext {
   /** Set on the websocket path, where the connection was authenticated already. */
   principal?: Principal;
   disconnectSlowConsumer?: () => void;
+  /** What this request or operation did, for its log line, metrics and trace. */
+  record?: OperationRecord;
 }
 
 export function clientAddress(request: IncomingMessage | undefined): string {

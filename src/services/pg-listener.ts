@@ -34,6 +34,11 @@ export class PgListener {
     await this.client?.end().catch(() => undefined);
   }
 
+  /** True while LISTEN is in place; false while reconnecting. */
+  get connected(): boolean {
+    return this.client !== undefined;
+  }
+
   /** The backend pid of the listening connection (tests terminate it to prove recovery). */
   get backendPid(): number | undefined {
     return (this.client as unknown as { processID?: number } | undefined)?.processID;

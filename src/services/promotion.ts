@@ -45,6 +45,8 @@ export interface StageMoved {
   archived: ModelVersion[];
   /** The log rows committed; empty when the version already held the stage. */
   changes: StageChange[];
+  /** An idempotent retry's answer: `changes` were committed by the first call, not this one. */
+  replayed?: true;
 }
 
 /** A dry run's answer: what the move would do. */
@@ -166,6 +168,7 @@ async function replay(em: EntityManager, changeIds: string[]): Promise<StageMove
     version: moved.modelVersion.unwrap(),
     archived: changes.filter((change) => change.displaced).map((change) => change.modelVersion.unwrap()),
     changes,
+    replayed: true,
   };
 }
 

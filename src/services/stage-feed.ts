@@ -62,6 +62,11 @@ export class StageFeed {
     return this.listeners.size;
   }
 
+  /** The last log position fanned out to this instance's subscribers (for the lag metric). */
+  get deliveredCursor(): string {
+    return this.head;
+  }
+
   /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
   pump(): Promise<void> {
     if (this.pumping) {

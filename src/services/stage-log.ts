@@ -7,8 +7,8 @@ import { pageSize, parseLogCursor, toPage, type Page } from './pagination.js';
 /** The channel that tells every instance "the log grew". Its payload is only a hint. */
 export const STAGE_LOG_CHANNEL = 'modelstage_stage_log';
 
-/** Any constant: all instances must use the same one. */
-const LOG_APPEND_LOCK_KEY = 0x6d73_6c67; // "mslg"
+/** Any constant: all instances must use the same one (webhook messages are drawn under it too). */
+export const LOG_APPEND_LOCK_KEY = 0x6d73_6c67; // "mslg"
 
 export interface PendingChange {
   version: ModelVersion;

@@ -15,6 +15,8 @@ export interface CreateVersionInput {
   description?: string | null;
   tags?: readonly string[] | null;
   metadata?: unknown;
+  /** Name of the token creating it (the version.created webhook message's actor). */
+  actor?: string | null;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function createVersion(em: EntityManager, input: CreateVersionInput
         description: input.description ?? null,
         tags,
         metadata: input.metadata ?? null,
+        createdBy: input.actor ?? null,
       });
     });
   } catch (error) {

@@ -4,6 +4,8 @@ import { once } from 'node:events';
 export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
+  /** Standard output alone (the JSON log). */
+  stdout: () => string;
   url: string;
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -20,7 +22,11 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
+  let stdout = '';
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+    stdout += chunk;
+  });
   child.stderr!.on('data', (chunk) => (output += chunk));
   const started = Date.now();
   while (!/serving (http:\S+)/.test(output)) {
@@ -31,6 +37,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
     url: /serving (http:\S+)/.exec(output)![1]!,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null) return child.exitCode;

@@ -1,9 +1,9 @@
 import { useId } from 'preact/hooks';
 import type { Api } from '../api';
-import { metricRows, versionLabel } from '../state/format';
+import { metricRows } from '../state/format';
 import type { Permissions } from '../state/permissions';
 import type { ModelView, VersionView } from '../state/types';
-import { StageBadge, When } from './bits';
+import { StageBadge, VersionName, When } from './bits';
 import { PromoteControl } from './PromoteControl';
 
 const SLOTS = [
@@ -33,6 +33,12 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
       <div class="table-scroll">
         <table class="slots">
           <caption class="sr-only">Production, staging and latest versions of {model.name}, with their metadata side by side</caption>
+          <colgroup>
+            <col class="key" />
+            {SLOTS.map(([key]) => (
+              <col key={key} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <td />
@@ -48,7 +54,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
               <th scope="row">Version</th>
               {slots.map((version, i) => (
                 <td key={SLOTS[i]![0]} data-slot={SLOTS[i]![0]}>
-                  {version ? <strong>{versionLabel(version.name)}</strong> : <span class="muted">none</span>}
+                  {version ? <VersionName version={version} /> : <span class="muted">none</span>}
                 </td>
               ))}
             </tr>
@@ -71,7 +77,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
         <ul class="versions">
           {model.versions.map((version) => (
             <li key={version.number} data-version={version.name} data-stage={version.stage}>
-              <span class="version-name">{versionLabel(version.name)}</span>
+              <VersionName version={version} />
               <StageBadge stage={version.stage} />
               <span class="muted created">
                 <span class="sr-only">created </span>
@@ -92,7 +98,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
             {model.feed.map((item) => (
               <li key={item.cursor} data-cursor={item.cursor}>
                 <When iso={item.occurredAt} now={now} />
-                <span class="feed-version">{versionLabel(item.version)}</span>
+                <VersionName version={{ name: item.version, number: item.number }} class="feed-version" />
                 <span class="move">
                   <StageBadge stage={item.from} /> <span aria-label="to">→</span> <StageBadge stage={item.to} />
                 </span>

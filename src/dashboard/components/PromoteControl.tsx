@@ -14,7 +14,7 @@ export function PromoteControl(props: { model: string; version: VersionView; api
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PromoteOutcome | null>(null);
   const id = useId();
-  const label = versionLabel(version.name);
+  const label = versionLabel(version);
   // A move made anywhere (this form, the CLI, another page) shows the version's new stage.
   useEffect(() => setTarget(held), [held]);
 
@@ -63,7 +63,7 @@ export function PromoteControl(props: { model: string; version: VersionView; api
         <div class="conflict" role="alert">
           <span>{describeOutcome(outcome)}</span>
           <button type="button" class="danger" disabled={busy || !permissions.canForce} onClick={() => void submit(true)}>
-            Force (archives {versionLabel(outcome.holder.name)})
+            Force (archives {versionLabel(outcome.holder)})
           </button>
           {!permissions.canForce && <span class="muted">Forcing needs the PROMOTE scope.</span>}
         </div>

@@ -1,8 +1,19 @@
 import type { WatchStatus } from '../../client/live.js';
-import { relativeTime } from '../state/format';
+import { relativeTime, versionLabel } from '../state/format';
 
 export function StageBadge({ stage }: { stage: string }) {
   return <span class={`badge stage-${stage.toLowerCase()}`}>{stage}</span>;
+}
+
+/** A version's label (see versionLabel), its number set off beside the name when they differ. */
+export function VersionName({ version, class: className = 'version-name' }: { version: { name: string; number: number }; class?: string }) {
+  const [name, number] = versionLabel(version).split(/ (?=#\d+$)/);
+  return (
+    <span class={className}>
+      {name}
+      {number && <span class="version-number"> {number}</span>}
+    </span>
+  );
 }
 
 export function When({ iso, now }: { iso: string; now: number }) {

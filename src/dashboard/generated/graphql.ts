@@ -63,7 +63,7 @@ export type DashboardSetStageMutation = { setStage:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'PreconditionFailedError', message: string }
     | { __typename: 'SetStagePreview' }
-    | { __typename: 'SetStageSuccess', modelVersion: { name: string, stage: ModelStage }, archived: Array<{ name: string }> }
+    | { __typename: 'SetStageSuccess', modelVersion: { name: string, stage: ModelStage }, archived: Array<{ name: string, number: number }> }
     | { __typename: 'StageConflictError', message: string, holder: { name: string, number: number, stage: ModelStage } }
     | { __typename: 'ValidationError', message: string }
    };
@@ -206,6 +206,7 @@ export const DashboardSetStageDocument = new TypedDocumentString(`
       }
       archived {
         name
+        number
       }
     }
     ... on StageConflictError {

@@ -26,6 +26,11 @@ export interface MetricRow {
   values: (string | undefined)[];
 }
 
+/**
+ * Rows in alphabetical order of their dotted keys: stable whatever order the metadata's keys come
+ * in (PostgreSQL's jsonb keeps no order, so the server's is not the writer's), and the keys of
+ * one nested object (`metrics.*`) stay together.
+ */
 export function metricRows(columns: readonly ({ metadata: unknown } | null)[]): MetricRow[] {
   const flat = columns.map((column) => (column ? flattenMetadata(column.metadata) : {}));
   const keys = [...new Set(flat.flatMap((f) => Object.keys(f)))].sort();
@@ -42,7 +47,10 @@ export function relativeTime(iso: string, now: number): string {
   return iso.slice(0, 10);
 }
 
-/** Versions named by number read as "v3"; named ones ("1.2.0-rc") stay as named. */
-export function versionLabel(name: string): string {
-  return /^\d+$/.test(name) ? `v${name}` : name;
+/**
+ * One label for a version wherever the page names it: its name, with its number beside it when
+ * the two differ ("1.2.3 #2"; a version named by its number is just "3").
+ */
+export function versionLabel(version: { name: string; number: number }): string {
+  return version.name === String(version.number) ? version.name : `${version.name} #${version.number}`;
 }

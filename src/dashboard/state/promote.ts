@@ -3,7 +3,7 @@ import { versionLabel } from './format.js';
 
 /** What the page shows after asking to move a version (the `setStage` result union, reduced). */
 export type PromoteOutcome =
-  | { kind: 'done'; stage: string; archived: string[] }
+  | { kind: 'done'; stage: string; archived: { name: string; number: number }[] }
   | { kind: 'conflict'; stage: string; holder: { name: string; number: number } }
   | { kind: 'error'; message: string };
 
@@ -13,7 +13,7 @@ export type SetStageAnswer = DashboardSetStageMutation['setStage'];
 export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
   switch (answer.__typename) {
     case 'SetStageSuccess':
-      return { kind: 'done', stage: answer.modelVersion.stage, archived: answer.archived.map((v) => v.name) };
+      return { kind: 'done', stage: answer.modelVersion.stage, archived: answer.archived.map(({ name, number }) => ({ name, number })) };
     case 'StageConflictError':
       return { kind: 'conflict', stage: answer.holder.stage, holder: { name: answer.holder.name, number: answer.holder.number } };
     default:
@@ -26,7 +26,7 @@ export function describeOutcome(outcome: PromoteOutcome): string {
     case 'done':
       return outcome.archived.length > 0 ? `Moved to ${outcome.stage}; archived ${outcome.archived.map(versionLabel).join(', ')}.` : `Moved to ${outcome.stage}.`;
     case 'conflict':
-      return `${outcome.stage} is held by ${versionLabel(outcome.holder.name)}.`;
+      return `${outcome.stage} is held by ${versionLabel(outcome.holder)}.`;
     case 'error':
       return outcome.message;
   }

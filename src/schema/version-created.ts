@@ -1,0 +1,28 @@
+import type { ModelVersion } from '../entities/index.js';
+import { builder } from './builder.js';
+import { ModelVersionRef } from './refs.js';
+
+// Beside ModelVersion's own file rather than in it, to keep that shared file's changes small.
+builder.subscriptionField('versionCreated', (t) =>
+  t.field({
+    type: ModelVersionRef,
+    description: "Every new version, live (no replay), once its creation commits. `name` keeps one model's.",
+    args: { name: t.arg.string() },
+    subscribe: (_root, args, ctx) => {
+      if (!ctx.versions) throw new Error('versionCreated needs the version feed');
+      const { tokenId } = ctx.principal;
+      return ctx.versions.subscribe({
+        modelName: args.name ?? undefined,
+        watchRevocation: tokenId !== null ? (end) => ctx.feed.onTokenRevoked(tokenId, end) : undefined,
+        onOverflow: ctx.disconnectSlowConsumer,
+      });
+    },
+    resolve: (version: ModelVersion, _args, ctx) => {
+      // A subscription's context outlives many events: forget what earlier events loaded.
+      ctx.em.clear();
+      ctx.loaders.model.clearAll();
+      ctx.loaders.version.clearAll();
+      return version;
+    },
+  }),
+);
