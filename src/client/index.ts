@@ -136,7 +136,7 @@ export function createClient(options: ClientOptions) {
   const versionHandle = (name: string, version: string) => ({
     get: async (): Promise<Result<ModelVersion, NotFoundError>> =>
       andThen(await request(ModelVersionDocument, { name, version }), async (d) =>
-        d.modelVersion ? success(d.modelVersion) : failure(notFound(await whyNoVersion(name, version)))),
+        d.modelVersion ? success(d.modelVersion) : failure(notFound(await whyNoVersion(name, parseStage(version) ? `in stage ${parseStage(version)}` : version)))),
     /**
      * Moves this version to `stage`; with `force`, a version holding it is archived. With
      * `expectedHolder` only when that version (or 'none') holds the stage; an `idempotencyKey`
