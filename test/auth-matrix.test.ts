@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SET_STAGE, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
-import { openDigest, post, sseSubscribe, wsSubscribe, type Subscription } from './support/transport.js';
+import { subscribe, type Subscriber } from './support/subscribers.js';
+import { openDigest, post } from './support/transport.js';
+import { lowercase, SCOPES as SCOPE_NAMES, type Scope as ScopeName } from '../src/vocabulary.js';
 
 /** Every scope includes the ones before it. */
-const SCOPES = ['read', 'write', 'promote', 'admin'] as const;
-type Scope = (typeof SCOPES)[number];
+const SCOPES = SCOPE_NAMES.map(lowercase);
+type Scope = Lowercase<ScopeName>;
 
 let server: TestServer;
 const secrets = {} as Record<Scope | 'revoked' | Limit, string>;
@@ -304,7 +306,7 @@ describe('a document with several mutations', () => {
   it('over graphql-ws too', async () => {
     const before = await digest.digest();
     const [, , query] = cases[0]!;
-    const socket = wsSubscribe(server.wsUrl, query.replace('%SEED%', SEED).replace('mixed-1', 'mixed-ws'), {}, `Bearer ${secrets.write}`);
+    const socket = subscribe('graphql-ws', server.wsUrl, query.replace('%SEED%', SEED).replace('mixed-1', 'mixed-ws'), {}, { authorization: `Bearer ${secrets.write}` });
     try {
       const outcome = await socket.next();
       expect(outcome).toMatchObject({ kind: 'error', payload: [{ path: ['b'] }] });
@@ -343,9 +345,9 @@ describe('the actor', () => {
 /** Replays one model's log from its start, so an accepted subscription yields an event at once. */
 const REPLAY = 'subscription($name: String) { stageChanged(name: $name, after: "0") { cursor to actor model { name } } }';
 const TRANSPORTS = {
-  'graphql-ws': (header?: string, name = SEED) => wsSubscribe(server.wsUrl, REPLAY, { name }, header),
-  SSE: (header?: string, name = SEED) => sseSubscribe(server.url, REPLAY, { name }, header),
-} satisfies Record<string, (header?: string, name?: string) => Subscription>;
+  'graphql-ws': (header?: string, name = SEED) => subscribe('graphql-ws', server.wsUrl, REPLAY, { name }, { authorization: header }),
+  SSE: (header?: string, name = SEED) => subscribe('SSE', server.url, REPLAY, { name }, { authorization: header }),
+} satisfies Record<string, (header?: string, name?: string) => Subscriber>;
 
 /** graphql-ws refuses the connection itself; SSE answers with the error. */
 function expectRefused(transport: string, outcome: unknown): void {
@@ -414,7 +416,7 @@ describe('revocation', () => {
       // Used on the other instance first, so it sits in that instance's token cache.
       expect((await other.gql('{ viewer { name } }', {}, secret)).data).toEqual({ viewer: { name } });
       const model = await freshModel(1, 'STAGING');
-      const streams = [wsSubscribe(other.wsUrl, REPLAY, { name: model }, `Bearer ${secret}`), sseSubscribe(other.url, REPLAY, { name: model }, `Bearer ${secret}`)];
+      const streams = (['graphql-ws', 'SSE'] as const).map((transport) => subscribe(transport, transport === 'SSE' ? other.url : other.wsUrl, REPLAY, { name: model }, { authorization: `Bearer ${secret}` }));
       try {
         for (const stream of streams) expect(await stream.next()).toMatchObject({ kind: 'event' });
         const tokens = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');

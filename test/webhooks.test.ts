@@ -94,7 +94,7 @@ describe('webhooks', { timeout: 60_000 }, () => {
     await createVersion(server, 'format-model', { name: 'second' });
     const [stageMessage, versionMessage] = await hook.waitFor(2);
 
-    const change = moved.changes[0];
+    const change = moved.changes[0]!;
     const [logged] = (
       await server.ok<any>('{ stageChanges(first: 100) { edges { node { cursor occurredAt transactionId reason approvedBy } } } }')
     ).stageChanges.edges.map((edge: any) => edge.node).filter((node: any) => node.cursor === change.cursor);

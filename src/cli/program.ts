@@ -5,6 +5,7 @@ import {
   createClient,
   ModelstageError,
   parseStage,
+  SCOPES,
   STAGE_NAMES,
   type ModelstageClient,
   type ModelStage,
@@ -27,7 +28,8 @@ interface GlobalOptions {
 /** A mistake in how the command was called, found after parsing: exit 2. */
 class UsageError extends Error {}
 
-const SCOPES = ['read', 'write', 'promote', 'admin'];
+/** Scopes as users type them: `--scopes read,write`. */
+const SCOPE_NAMES: readonly string[] = SCOPES.map((scope) => scope.toLowerCase());
 
 // Argument parsers: commander reports an InvalidArgumentError as a usage error (exit 2).
 export function stageArg(value: string): ModelStage {
@@ -54,8 +56,8 @@ function jsonArg(value: string): unknown {
 
 function scopesArg(value: string): Scope[] {
   const scopes = value.split(',').map((scope) => scope.trim().toLowerCase()).filter(Boolean);
-  const unknown = scopes.filter((scope) => !SCOPES.includes(scope));
-  if (unknown.length || !scopes.length) throw new InvalidArgumentError(`expected a comma-separated list of ${SCOPES.join(', ')}`);
+  const unknown = scopes.filter((scope) => !SCOPE_NAMES.includes(scope));
+  if (unknown.length || !scopes.length) throw new InvalidArgumentError(`expected a comma-separated list of ${SCOPE_NAMES.join(', ')}`);
   return scopes.map((scope) => scope.toUpperCase() as Scope);
 }
 
@@ -202,7 +204,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .command('create')
     .description('create a token; prints its secret, shown this once')
     .argument('<name>', 'token name')
-    .addOption(new Option('--scopes <scopes>', `comma-separated: ${SCOPES.join(',')}`).argParser(scopesArg).makeOptionMandatory())
+    .addOption(new Option('--scopes <scopes>', `comma-separated: ${SCOPE_NAMES.join(',')}`).argParser(scopesArg).makeOptionMandatory())
     .addOption(new Option('--models <models>', 'comma-separated names or patterns (`*`: any characters) of the only models it may change').argParser(modelsArg))
     .action(action(async ({ client, json, options }, name: string) =>
       report(await client.tokens.create(name, options.scopes, options.models), json, (created) => {

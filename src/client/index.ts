@@ -32,6 +32,7 @@ import { webhookMethods } from './webhooks.js';
 
 export * from './result.js';
 export { parseStage, STAGE_NAMES, type StageInput } from './stages.js';
+export { ERROR_CODES, impliedScopes, SCOPES, SETTABLE_STAGES, STAGES } from '../vocabulary.js';
 export type { Watch, WatchStatus, StageChangeEvent } from './live.js';
 export type { Webhook, WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhooks.js';
 export type { PromotionRequest, PromotionRequestStatus, WaitOutcome } from './governance.js';

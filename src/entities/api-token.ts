@@ -1,7 +1,9 @@
 import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { lowercase, SCOPES as SCOPE_NAMES, type Scope as ScopeName } from '../vocabulary.js';
 
-export const SCOPES = ['read', 'write', 'promote', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** The scopes (src/vocabulary.ts) as tokens store them, lowest first. */
+export const SCOPES: readonly Scope[] = SCOPE_NAMES.map(lowercase);
+export type Scope = Lowercase<ScopeName>;
 
 /** An API token. Only a SHA-256 hash of the secret is stored. */
 export class ApiToken {

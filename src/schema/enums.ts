@@ -1,3 +1,4 @@
+import type { Scope, Stage } from '../vocabulary.js';
 import { builder } from './builder.js';
 
 export const ModelStageEnum = builder.enumType('ModelStage', {
@@ -8,7 +9,7 @@ export const ModelStageEnum = builder.enumType('ModelStage', {
     PRODUCTION: { value: 'production', description: 'Running in production. At most one version of a model holds it.' },
     ARCHIVED: { value: 'archived', description: 'No longer relevant. Any number of versions may hold it.' },
     LATEST: { value: 'latest', description: 'Virtual: the newest version of a model (highest number). Can be read, never set.' },
-  } as const,
+  } as const satisfies { [S in Stage]: { value: Lowercase<S>; description: string } },
 });
 
 export const ScopeEnum = builder.enumType('Scope', {
@@ -19,5 +20,5 @@ export const ScopeEnum = builder.enumType('Scope', {
     WRITE: { value: 'write' },
     PROMOTE: { value: 'promote' },
     ADMIN: { value: 'admin' },
-  } as const,
+  } as const satisfies { [S in Scope]: { value: Lowercase<S> } },
 });

@@ -2,9 +2,9 @@ import {
   AlreadyExistsError,
   ApprovalRequiredError,
   DomainError,
-  ERROR_CODES,
   NotFoundError,
   ReviewRefusedError,
+  type ErrorCode,
   PreconditionFailedError,
   StageConflictError,
   ValidationError,
@@ -25,7 +25,7 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
     REVIEW_REFUSED: {
       description: 'A review the request does not allow: its own requester, a second review by one token, or a request that is no longer PENDING.',
     },
-  } satisfies Record<(typeof ERROR_CODES)[number], { description?: string }>,
+  } satisfies Record<ErrorCode, { description?: string }>,
 });
 
 const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({

@@ -1,21 +1,13 @@
 import type { ModelVersion, PromotionRequest } from '../entities/index.js';
+import type { ErrorCode } from '../vocabulary.js';
+
+// The codes themselves are listed once, in src/vocabulary.ts, for the client and dashboard too.
+export { ERROR_CODES, type ErrorCode } from '../vocabulary.js';
 
 /**
  * Expected outcomes of an operation. Services return them (never throw them) so the API can
  * answer with them as data.
  */
-export const ERROR_CODES = [
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'STAGE_CONFLICT',
-  'INVALID_STAGE',
-  'INVALID_INPUT',
-  'PRECONDITION_FAILED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'APPROVAL_REQUIRED',
-  'REVIEW_REFUSED',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class DomainError {
   abstract readonly code: ErrorCode;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiToken, Model, SCOPES, type Scope } from '../entities/index.js';
+import { ApiToken, Model, type Scope } from '../entities/index.js';
+import { impliedScopes as impliedScopeNames, lowercase } from '../vocabulary.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, NotFoundError, ValidationError } from './errors.js';
 import { checkModelEntries } from './model-access.js';
@@ -24,8 +25,7 @@ export interface Principal {
 
 /** Each scope includes the ones before it: PROMOTE brings WRITE and READ. */
 export function impliedScopes(scopes: readonly Scope[]): Scope[] {
-  const highest = Math.max(-1, ...scopes.map((scope) => SCOPES.indexOf(scope)));
-  return SCOPES.slice(0, highest + 1);
+  return impliedScopeNames(scopes).map(lowercase);
 }
 
 export function hashSecret(secret: string): string {
