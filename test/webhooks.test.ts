@@ -273,6 +273,23 @@ describe('webhooks', { timeout: 60_000 }, () => {
     expect(missing.redeliverWebhook).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
   });
 
+  it('a redelivery asked for during an attempt of the same message is made after it', async () => {
+    const hook = await receiver(() => ({ status: 200, delayMs: 400 }));
+    await seedModel(server, 'inflight-model', 1);
+    const { id } = await createWebhook(server, hook.url, { model: 'inflight-model' });
+    await setStage(server, 'inflight-model', '1', 'STAGING');
+    await hook.waitFor(1);
+    const [delivery] = (await webhookState(server, id)).deliveries;
+    await server.ok('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { __typename } }', { id: delivery!.id });
+    const [first, second] = await hook.waitFor(2);
+    expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
+    const done = await eventually(async () => {
+      const [current] = (await webhookState(server, id)).deliveries;
+      return current?.status === 'DELIVERED' && current.attempts === 2 ? current : undefined;
+    });
+    expect(done.lastError).toBeNull();
+  });
+
   it('a 410 answer fails the message at once and disables the webhook', async () => {
     const hook = await receiver(() => ({ status: 410 }));
     await seedModel(server, 'gone-model', 1);
