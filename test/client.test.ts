@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, documents, ModelstageError, type ModelstageClient, type StageChangeEvent } from '../src/client/index.js';
 import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './support/server.js';
@@ -102,18 +100,6 @@ describe('typed client', () => {
     expect(await client.tokens.revoke(created.value.apiToken.id)).toMatchObject({ ok: true, value: { apiToken: { name: 'ci-reader' } } });
     expect(await reader.models.list()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
-
-  it('runs the promote-pipeline example: production when better, staging when not', async () => {
-    const pipeline = (accuracy: number) =>
-      promisify(execFile)('node_modules/.bin/tsx', ['examples/promote-pipeline.ts', '--model', 'pipeline', '--accuracy', String(accuracy)], {
-        env: { ...process.env, MODELSTAGE_URL: server.url, MODELSTAGE_TOKEN: ADMIN_TOKEN },
-      });
-    expect((await pipeline(0.9)).stdout).toContain('pipeline version 1 (accuracy 0.9; nothing in production) -> PRODUCTION');
-    expect((await pipeline(0.85)).stdout).toContain('-> STAGING');
-    expect((await pipeline(0.95)).stdout).toContain('pipeline version 3 (accuracy 0.95; version 1 had 0.9) -> PRODUCTION\narchived version 1');
-    const stages = await client.model('pipeline').versions();
-    expect(stages.ok && stages.value.map((v) => v.stage)).toEqual(['PRODUCTION', 'STAGING', 'ARCHIVED']);
-  }, 120_000);
 
   it('throws a ModelstageError only when no server answers', async () => {
     await expect(createClient({ url: 'http://127.0.0.1:1/graphql', token: ADMIN_TOKEN }).models.list()).rejects.toBeInstanceOf(ModelstageError);

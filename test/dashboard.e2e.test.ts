@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, launchChromium } from './support/browser.js';
 import { createVersion, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -14,7 +11,6 @@ import { startTestServer, type TestServer } from './support/server.js';
  * servers on a real PostgreSQL. Server A serves the page; server B, another instance on the
  * same database, plays "a change made anywhere else" and keeps working while A is down.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test-artifacts');
 /** The page must show a change within a second; the margin absorbs a busy 2-core CI machine. */
 const LIVE_TIMEOUT_MS = 3_000;
@@ -39,10 +35,7 @@ async function signIn(target: Page, token: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  // Build the page from the current sources, so the test never runs a stale dist/dashboard.
-  dashboardDir = await mkdtemp(path.join(os.tmpdir(), 'modelstage-dashboard-'));
-  await promisify(execFile)(path.resolve('node_modules/.bin/vite'), ['build', '--config', 'src/dashboard/vite.config.ts', '--outDir', dashboardDir, '--emptyOutDir', '--logLevel', 'warn']);
+  dashboardDir = await buildDashboard();
   await mkdir(ARTIFACTS, { recursive: true });
 
   a = await startTestServer({ dashboardDir });
@@ -55,10 +48,7 @@ beforeAll(async () => {
   await setStage(b, 'fraud-detector', '2', 'STAGING');
   await seedModel(b, 'search-ranker', 1);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // Script errors in the page fail loudly; the refused websocket while a server is down is expected.
   page.on('pageerror', (error) => console.error('[page error]', error));
@@ -134,7 +124,7 @@ describe('dashboard', () => {
     await expect.poll(() => stageOf('churn-predictor', '1'), { timeout: LIVE_TIMEOUT_MS }).toBe('PRODUCTION');
     // Only the subscription announces changes: this one was replayed from the last cursor.
     await expect.poll(() => page.locator('.announcement').innerText(), { timeout: LIVE_TIMEOUT_MS }).toContain('churn-predictor version 1: NONE to PRODUCTION by admin');
-    expect(await card('churn-predictor').locator(`[data-cursor="${change.cursor}"]`).count()).toBe(1);
+    expect(await card('churn-predictor').locator(`[data-cursor="${change!.cursor}"]`).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 

@@ -113,9 +113,12 @@ describe.skipIf(!isRoot)('the embedded default as root (skipped unless running a
     const lines = failure.split('\n').filter((line) => line.trim() && !line.startsWith('server exited early'));
     // One line of intent, one line of failure: no stack, no unhandled rejection.
     expect(lines, failure).toHaveLength(2);
-    expect(lines[0]).toMatch(/starting an embedded PostgreSQL/);
-    expect(lines[1]).toMatch(/^\[modelstage\] could not start: /);
-    return lines[1]!;
+    // Each a JSON log line (see docs/operations.md).
+    const [intent, failed] = lines.map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(intent!.msg).toMatch(/starting an embedded PostgreSQL/);
+    expect(failed!.level).toBe('error');
+    expect(failed!.msg).toMatch(/^could not start: /);
+    return failed!.msg;
   }
 });
 

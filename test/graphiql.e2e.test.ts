@@ -90,6 +90,20 @@ describe('GraphiQL', () => {
     await page.close();
   });
 
+  it('asks again when the token this tab kept has been revoked since', async () => {
+    const page = await browser.newPage();
+    const token = await server.token(['READ'], 'soon-revoked');
+    const { apiTokens } = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');
+    await page.goto(server.url);
+    await page.evaluate((kept) => sessionStorage.setItem('modelstage.token', kept), token);
+    await server.ok('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: apiTokens.find((t) => t.name === 'soon-revoked')!.id });
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('The token this tab was signed in with was refused');
+    expect(await page.evaluate(() => sessionStorage.getItem('modelstage.token'))).toBeNull();
+    expect(await page.locator('.graphiql-container').count()).toBe(0);
+    await page.close();
+  });
+
   it('uses the token the dashboard signed in with, and fetches the schema again when the headers change', async () => {
     const page = await browser.newPage();
     const calls = recordGraphql(page);

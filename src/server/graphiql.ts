@@ -41,7 +41,18 @@ const beforeGraphiQL = `
       },
     }));
   }
-  function ask(render, root, options) {
+  /** Asks the server who the token is: ok(), refused(message) or unreachable(message). */
+  function check(token, ok, refused, unreachable) {
+    fetch(location.pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    }).then(function (response) { return response.json(); }).then(function (body) {
+      if (body.data && body.data.viewer) ok();
+      else refused((body.errors && body.errors[0] && body.errors[0].message) || 'no answer');
+    }, function (failure) { unreachable(failure.message); });
+  }
+  function ask(render, root, options, why) {
     var form = document.createElement('form');
     form.className = 'modelstage-token';
     form.innerHTML = '<h1>Modelstage GraphiQL</h1>'
@@ -51,25 +62,20 @@ const beforeGraphiQL = `
       + '<button type="submit">Open GraphiQL</button>'
       + '<p class="modelstage-token-error" role="alert"></p>';
     var error = form.querySelector('.modelstage-token-error');
+    error.textContent = why || '';
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var token = form.elements.token.value.trim();
       if (!token) return;
       error.textContent = '';
-      fetch(location.pathname, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
-        body: JSON.stringify({ query: '{ viewer { name } }' }),
-      }).then(function (response) { return response.json(); }).then(function (body) {
-        if (!body.data || !body.data.viewer) {
-          error.textContent = 'That token was refused: ' + ((body.errors && body.errors[0] && body.errors[0].message) || 'no answer');
-          return;
-        }
+      check(token, function () {
         sessionStorage.setItem(KEY, token);
         form.remove();
         start(render, root, options, token);
-      }, function (failure) {
-        error.textContent = 'Could not reach the server: ' + failure.message;
+      }, function (message) {
+        error.textContent = 'That token was refused: ' + message;
+      }, function (message) {
+        error.textContent = 'Could not reach the server: ' + message;
       });
     });
     root.parentNode.insertBefore(form, root);
@@ -77,8 +83,12 @@ const beforeGraphiQL = `
   }
   window.modelstageGraphiQL = function (render, root, options) {
     var saved = sessionStorage.getItem(KEY);
-    if (saved) start(render, root, options, saved);
-    else ask(render, root, options);
+    if (!saved) return ask(render, root, options);
+    // A token kept from earlier may have been revoked since: check it before GraphiQL uses it.
+    check(saved, function () { start(render, root, options, saved); }, function (message) {
+      sessionStorage.removeItem(KEY);
+      ask(render, root, options, 'The token this tab was signed in with was refused: ' + message);
+    }, function () { start(render, root, options, saved); });
   };
 })();
 `;

@@ -14,14 +14,16 @@ type Preview = Extract<PromoteOutcome, { kind: 'preview' }>;
  */
 export function PromoteControl(props: { model: string; version: VersionView; api: Api; permissions: Permissions }) {
   const { model, version, permissions } = props;
-  const [target, setTarget] = useState<Stage>(version.stage);
+  // A version's own stage is one it holds: ModelVersion.stage is never LATEST.
+  const held = version.stage as Stage;
+  const [target, setTarget] = useState<Stage>(held);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PromoteOutcome | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const id = useId();
   const label = versionLabel(version);
   // A move made anywhere (this form, the CLI, another page) shows the version's new stage.
-  useEffect(() => setTarget(version.stage), [version.stage]);
+  useEffect(() => setTarget(held), [held]);
 
   const call = (options: MoveOptions) => outcomeOf(props.api.setStage(model, version.name, target, options));
 
