@@ -93,7 +93,7 @@ describe('stays follow live changes', () => {
 
   it('is part of applying a change to a model, beside slots and feed', () => {
     const v: VersionView = { name: '1', number: 1, stage: 'NONE', description: null, tags: [], metadata: null, createdAt: T(0) };
-    const model: ModelView = { name: 'fraud', description: null, tags: [], production: null, staging: null, latest: v, versions: [v], feed: [], periods: none() };
+    const model: ModelView = { name: 'fraud', description: null, tags: [], production: null, staging: null, latest: v, versions: [v], feed: [], periods: none(), policies: [], requests: [] };
     const next = applyStageChange(model, change(1, 'NONE', 'STAGING', 3, { reason: 'nightly' }));
     expect(next.periods.STAGING).toEqual([stay(1, 3, null, { reason: 'nightly' })]);
     expect(next.feed[0]).toMatchObject({ version: '1', to: 'STAGING', reason: 'nightly' });

@@ -42,6 +42,8 @@ function model(versions: VersionView[]): ModelView {
     versions,
     feed: [],
     periods: { PRODUCTION: [], STAGING: [] },
+    policies: [],
+    requests: [],
   };
 }
 
@@ -256,6 +258,7 @@ describe('toModelView', () => {
       versions: { edges: [{ node: version(2, 'NONE') }, { node: version(1, 'PRODUCTION') }] },
       productionPeriods: { edges: [{ node: { since: '2026-01-02T00:00:00.000Z', until: null, modelVersion: { name: '1', number: 1 }, entered: { actor: 'ci', reason: 'canary ok' } } }] },
       stagingPeriods: { edges: [] },
+      stagePolicies: [],
     };
     // The log lists them oldest first.
     const changes: RawChange[] = [3, 6].map((c, i) => change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING'));

@@ -24,6 +24,8 @@ const model = (versions: VersionView[]): ModelView => ({
   versions,
   feed: [],
   periods: { PRODUCTION: [], STAGING: [] },
+  policies: [],
+  requests: [],
 });
 
 const delivery = (extra: Partial<DeliveryView>): DeliveryView => ({

@@ -1,8 +1,11 @@
 import {
+  APPROVE_PROMOTION_MUTATION,
+  CANCEL_PROMOTION_MUTATION,
   MODEL_NAMES_QUERY,
   MODEL_QUERY,
   RECENT_VERSIONS,
   REDELIVER_WEBHOOK_MUTATION,
+  REJECT_PROMOTION_MUTATION,
   ROLLBACK_STAGE_MUTATION,
   SET_STAGE_MUTATION,
   SET_WEBHOOK_ACTIVE_MUTATION,
@@ -12,6 +15,7 @@ import {
 import { feedItemOf, mergeFeed } from './state/models.js';
 import type { FetchModelNames } from './state/paging.js';
 import type { SetStageAnswer } from './state/promote.js';
+import type { PolicyView, RequestView } from './state/approvals.js';
 import type { DeliveryView, WebhookActionAnswer, WebhookView } from './state/webhooks.js';
 import type { LedgerStage, ModelView, PeriodView, Scope, Stage, StageChangeLike, VersionView } from './state/types.js';
 
@@ -55,15 +59,15 @@ export class Api {
     return body.data;
   }
 
-  viewer(): Promise<{ name: string; scopes: Scope[] }> {
-    return this.request<{ viewer: { name: string; scopes: Scope[] } }>(VIEWER_QUERY).then((d) => d.viewer);
+  viewer(): Promise<ViewerView> {
+    return this.request<{ viewer: ViewerView }>(VIEWER_QUERY).then((d) => d.viewer);
   }
 
   modelNames: FetchModelNames = (variables) => this.request<{ models: Awaited<ReturnType<FetchModelNames>> }>(MODEL_NAMES_QUERY, variables).then((d) => d.models);
 
   async model(name: string): Promise<ModelView | null> {
-    const data = await this.request<{ model: RawModel | null; feed: { edges: { node: RawChange }[] } }>(MODEL_QUERY, { name });
-    return data.model ? toModelView(data.model, data.feed.edges.map((edge) => edge.node)) : null;
+    const data = await this.request<{ model: RawModel | null; feed: { edges: { node: RawChange }[] }; requests: { edges: { node: RawRequest }[] } }>(MODEL_QUERY, { name });
+    return data.model ? toModelView(data.model, data.feed.edges.map((edge) => edge.node), data.requests.edges.map((edge) => requestOf(edge.node))) : null;
   }
 
   async setStage(name: string, version: string, stage: Stage, options: MoveOptions = {}): Promise<SetStageAnswer> {
@@ -74,6 +78,15 @@ export class Api {
   async rollbackStage(name: string, stage: LedgerStage, options: Omit<MoveOptions, 'force'> = {}): Promise<SetStageAnswer> {
     const data = await this.request<{ rollbackStage: SetStageAnswer }>(ROLLBACK_STAGE_MUTATION, { name, stage, ...withReason(options) });
     return data.rollbackStage;
+  }
+
+  /** Approve, reject (reviewers) or cancel (its requester) a promotion request. */
+  async reviewPromotion(verdict: 'approve' | 'reject' | 'cancel', id: string, comment?: string): Promise<ReviewAnswer> {
+    const documents = { approve: APPROVE_PROMOTION_MUTATION, reject: REJECT_PROMOTION_MUTATION, cancel: CANCEL_PROMOTION_MUTATION };
+    const fields = { approve: 'approvePromotion', reject: 'rejectPromotion', cancel: 'cancelPromotion' } as const;
+    const variables = verdict === 'cancel' ? { id } : { id, comment: comment?.trim() || undefined };
+    const data = await this.request<Record<string, ReviewAnswer>>(documents[verdict], variables);
+    return data[fields[verdict]]!;
   }
 
   /** ADMIN: every webhook (page by page), each with its newest deliveries. */
@@ -99,6 +112,28 @@ export class Api {
 
 type RawWebhook = Omit<WebhookView, 'deliveries'> & { deliveries: { edges: { node: DeliveryView }[] } };
 
+/** The signed-in token: its name, scopes and the models it may change (null: every one). */
+export interface ViewerView {
+  name: string;
+  scopes: Scope[];
+  models: string[] | null;
+}
+
+/** What a review (or a cancellation) answered. */
+export interface ReviewAnswer {
+  __typename: string;
+  message?: string;
+  request?: { id: string; status: string };
+  holder?: { name: string; number: number; stage: string };
+}
+
+/** A promotion request as the API answers it (the model query, promotionRequestChanged). */
+export type RawRequest = Omit<RequestView, 'version' | 'number'> & { modelVersion: { name: string; number: number } };
+
+export function requestOf({ modelVersion, ...rest }: RawRequest): RequestView {
+  return { ...rest, version: modelVersion.name, number: modelVersion.number };
+}
+
 /** A blank reason is no reason: the log keeps null rather than whitespace. */
 function withReason<T extends { reason?: string }>(options: T): T {
   const reason = options.reason?.trim();
@@ -115,7 +150,8 @@ export interface RawPeriod {
   entered: { actor: string | null; reason: string | null };
 }
 /** The model query's answer: the page's model, with versions and stays still in their connections. */
-export type RawModel = Omit<ModelView, 'versions' | 'feed' | 'periods'> & {
+export type RawModel = Omit<ModelView, 'versions' | 'feed' | 'periods' | 'policies' | 'requests'> & {
+  stagePolicies: PolicyView[];
   versions: { edges: { node: VersionView }[] };
   productionPeriods: { edges: { node: RawPeriod }[] };
   stagingPeriods: { edges: { node: RawPeriod }[] };
@@ -131,7 +167,7 @@ const periodOf = ({ since, until, modelVersion, entered }: RawPeriod): PeriodVie
 });
 
 /** The model query's answer as the page keeps it; the feed starts from the model's newest changes. */
-export function toModelView(raw: RawModel, changes: RawChange[]): ModelView {
+export function toModelView(raw: RawModel, changes: RawChange[], requests: RequestView[] = []): ModelView {
   const versions = raw.versions.edges.map((e) => e.node);
   const feed = changes.map(feedItemOf);
   return {
@@ -147,5 +183,7 @@ export function toModelView(raw: RawModel, changes: RawChange[]): ModelView {
       PRODUCTION: raw.productionPeriods.edges.map((e) => periodOf(e.node)),
       STAGING: raw.stagingPeriods.edges.map((e) => periodOf(e.node)),
     },
+    policies: raw.stagePolicies,
+    requests,
   };
 }

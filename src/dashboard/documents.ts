@@ -15,9 +15,12 @@ export const CHART_VERSIONS = 20;
 export const FEED_LENGTH = 12;
 
 const VERSION_FIELDS = 'name number stage description tags metadata createdAt';
+/** Open requests listed per card (the newest). */
+export const REQUESTS_SHOWN = 20;
+const REQUEST_FIELDS = 'id stage force reason requestedBy status requiredApprovals createdAt modelVersion { name number } reviews { actor approved comment at }';
 const PERIOD_FIELDS = `edges { node { since until modelVersion { name number } entered { actor reason } } }`;
 
-export const VIEWER_QUERY = 'query Viewer { viewer { name scopes } }';
+export const VIEWER_QUERY = 'query Viewer { viewer { name scopes models } }';
 
 export const MODEL_NAMES_QUERY =
   'query ModelNames($first: Int, $after: String, $search: String) { models(first: $first, after: $after, search: $search) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }';
@@ -34,6 +37,10 @@ export const MODEL_QUERY = `
       }
       productionPeriods: stagePeriods(stage: PRODUCTION, first: ${PERIODS_SHOWN}) { ${PERIOD_FIELDS} }
       stagingPeriods: stagePeriods(stage: STAGING, first: ${PERIODS_SHOWN}) { ${PERIOD_FIELDS} }
+      stagePolicies { stage requiredApprovals }
+    }
+    requests: promotionRequests(model: $name, status: PENDING, first: ${REQUESTS_SHOWN}) {
+      edges { node { ${REQUEST_FIELDS} } }
     }
     feed: stageChanges(model: $name, last: ${FEED_LENGTH}) {
       edges { node { cursor from to forced displaced actor occurredAt reason modelVersion { name number } } }
@@ -47,6 +54,7 @@ const MOVE_OUTCOME = `
       ... on SetStagePreview { modelVersion { name number stage } from to archived { name number } noop }
       ... on StageConflictError { holder { name number stage } }
       ... on PreconditionFailedError { actualHolder { name number } }
+      ... on ApprovalRequiredError { request { stage requiredApprovals reviews { approved } } }
       ... on Error { message code }`;
 
 export const SET_STAGE_MUTATION = `
@@ -99,5 +107,35 @@ export const REDELIVER_WEBHOOK_MUTATION = `
       __typename
       ... on RedeliverWebhookSuccess { delivery { id status } }
       ... on Error { message code }
+    }
+  }`;
+
+/** Every request opened or changed, live: the cards' open requests follow without a refetch. */
+export const PROMOTION_REQUEST_CHANGED_SUBSCRIPTION = `
+  subscription PromotionRequestChanged {
+    promotionRequestChanged { ${REQUEST_FIELDS} model { name } }
+  }`;
+
+const REVIEW_OUTCOME = `
+      __typename
+      ... on ReviewPromotionSuccess { request { id status } }
+      ... on StageConflictError { holder { name number stage } }
+      ... on Error { message code }`;
+
+export const APPROVE_PROMOTION_MUTATION = `
+  mutation ApprovePromotion($id: ID!, $comment: String) {
+    approvePromotion(id: $id, comment: $comment) {${REVIEW_OUTCOME}
+    }
+  }`;
+
+export const REJECT_PROMOTION_MUTATION = `
+  mutation RejectPromotion($id: ID!, $comment: String) {
+    rejectPromotion(id: $id, comment: $comment) {${REVIEW_OUTCOME}
+    }
+  }`;
+
+export const CANCEL_PROMOTION_MUTATION = `
+  mutation CancelPromotion($id: ID!) {
+    cancelPromotion(id: $id) {${REVIEW_OUTCOME}
     }
   }`;

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { watchStageChanges, type WatchStatus } from '../../client/live.js';
-import type { Api } from '../api';
-import { VERSION_CREATED_SUBSCRIPTION } from '../documents';
+import { requestOf, type Api, type RawRequest, type ViewerView } from '../api';
+import { PROMOTION_REQUEST_CHANGED_SUBSCRIPTION, VERSION_CREATED_SUBSCRIPTION } from '../documents';
 import { openLiveEvents } from '../live';
 import { dashboardReducer, initialDashboard } from '../state/models';
 import { findModelPage, type FoundPage } from '../state/paging';
 import { mayManageWebhooks, permissionsOf } from '../state/permissions';
-import type { Scope, VersionView } from '../state/types';
+import type { VersionView } from '../state/types';
 import { LiveStatus } from './bits';
 import { ModelCard } from './ModelCard';
 import { WebhooksPage } from './WebhooksPage';
@@ -15,7 +15,7 @@ const PAGE_SIZE = 12;
 /** A forced move delivers two events from one transaction: one refetch covers both. */
 const REFETCH_DELAY_MS = 80;
 
-export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Scope[] }; onSignOut: () => void }) {
+export function Dashboard(props: { api: Api; viewer: ViewerView; onSignOut: () => void }) {
   const { api, viewer } = props;
   const permissions = useMemo(() => permissionsOf(viewer.scopes), [viewer]);
   const admin = useMemo(() => mayManageWebhooks(viewer.scopes), [viewer]);
@@ -92,6 +92,12 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
     events.subscribe<{ versionCreated: VersionView & { model: { name: string } } }>(VERSION_CREATED_SUBSCRIPTION, {}, ({ versionCreated }) => {
       const { model, ...version } = versionCreated;
       dispatch({ type: 'versionCreated', model: model.name, version });
+    });
+    events.subscribe<{ promotionRequestChanged: RawRequest & { model: { name: string } } }>(PROMOTION_REQUEST_CHANGED_SUBSCRIPTION, {}, ({ promotionRequestChanged }) => {
+      const { model, ...request } = promotionRequestChanged;
+      dispatch({ type: 'requestChanged', model: model.name, request: requestOf(request) });
+      // The event is applied at once; a refetch settles a load that was already under way.
+      if (visible.current.has(model.name)) loadSoon(model.name);
     });
     return () => events.close();
   }, [api]);
@@ -182,7 +188,7 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
             {page?.names.map((name) => {
               const model = state.models[name];
               return model ? (
-                <ModelCard key={name} model={model} api={api} permissions={permissions} now={now} />
+                <ModelCard key={name} model={model} api={api} permissions={permissions} reviewer={viewer} now={now} />
               ) : (
                 <article key={name} class="card loading" aria-busy="true">
                   <h2>{name}</h2>

@@ -1,11 +1,13 @@
 import { useId, useState } from 'preact/hooks';
 import { RECENT_VERSIONS, type Api } from '../api';
 import { metricRows } from '../state/format';
+import { policyBadges, type Reviewer } from '../state/approvals';
 import type { Permissions } from '../state/permissions';
 import { LEDGER_STAGES, type ModelView, type VersionView } from '../state/types';
 import { StageBadge, VersionName, When } from './bits';
 import { MetricChart } from './MetricChart';
 import { PromoteControl } from './PromoteControl';
+import { PromotionRequests } from './PromotionRequests';
 import { RollbackControl } from './RollbackControl';
 import { StageTimeline } from './StageTimeline';
 
@@ -15,7 +17,7 @@ const SLOTS = [
   ['latest', 'Latest'],
 ] as const;
 
-export function ModelCard(props: { model: ModelView; api: Api; permissions: Permissions; now: number }) {
+export function ModelCard(props: { model: ModelView; api: Api; permissions: Permissions; reviewer: Reviewer; now: number }) {
   const { model, now } = props;
   const id = useId();
   const slots: (VersionView | null)[] = SLOTS.map(([key]) => model[key]);
@@ -24,6 +26,13 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
     <article class="card" aria-labelledby={id} data-model={model.name}>
       <header>
         <h2 id={id}>{model.name}</h2>
+        {policyBadges(model.policies).length > 0 && (
+          <ul class="policies" aria-label="Approvals needed">
+            {policyBadges(model.policies).map((badge) => (
+              <li key={badge}>{badge}</li>
+            ))}
+          </ul>
+        )}
         {model.description && <p class="description">{model.description}</p>}
         {model.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
@@ -75,6 +84,8 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
           </tbody>
         </table>
       </div>
+
+      <PromotionRequests api={props.api} model={model.name} requests={model.requests} reviewer={props.reviewer} now={now} />
 
       <section aria-label={`Holders of production and staging of ${model.name}`}>
         <h3>Who held the stage</h3>

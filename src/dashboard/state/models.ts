@@ -1,3 +1,4 @@
+import { applyRequestChanged, describeRequestChange, type RequestView } from './approvals.js';
 import { applyChangeToPeriods } from './periods.js';
 import type { FeedItem, ModelView, StageChangeLike, VersionView } from './types.js';
 
@@ -82,6 +83,7 @@ export type DashboardAction =
   | { type: 'loaded'; seq: number; name: string; model: ModelView | null }
   | { type: 'change'; change: StageChangeLike }
   | { type: 'versionCreated'; model: string; version: VersionView }
+  | { type: 'requestChanged'; model: string; request: RequestView }
   | { type: 'reset' };
 
 export const initialDashboard: DashboardState = { models: {}, loaded: {}, announcement: '' };
@@ -112,6 +114,12 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       const announcement = `${action.model} version ${action.version.name} created`;
       if (!model) return { ...state, announcement };
       return { ...state, announcement, models: { ...state.models, [action.model]: applyVersionCreated(model, action.version) } };
+    }
+    case 'requestChanged': {
+      const model = state.models[action.model];
+      const announcement = describeRequestChange(action.model, action.request);
+      if (!model) return { ...state, announcement };
+      return { ...state, announcement, models: { ...state.models, [action.model]: { ...model, requests: applyRequestChanged(model.requests, action.request) } } };
     }
     case 'reset':
       return initialDashboard;

@@ -1,3 +1,4 @@
+import { describeApprovalRequired } from './approvals.js';
 import { versionLabel } from './format.js';
 
 type VersionRef = { name: string; number: number };
@@ -8,6 +9,8 @@ export type PromoteOutcome =
   /** A dry run's answer: what the same call would do. */
   | { kind: 'preview'; version: VersionRef; from: string; to: string; archived: VersionRef[]; noop: boolean }
   | { kind: 'conflict'; stage: string; holder: VersionRef }
+  /** The stage needs approvals: a promotion request is open instead (opened by this call or before). */
+  | { kind: 'approval'; stage: string; requiredApprovals: number; approvals: number }
   /** `expectedHolder` no longer matched: someone moved the stage since the preview. */
   | { kind: 'moved'; holder: VersionRef | null }
   | { kind: 'error'; message: string; code?: string };
@@ -24,6 +27,7 @@ export interface SetStageAnswer {
   noop?: boolean;
   holder?: VersionRef & { stage: string };
   actualHolder?: VersionRef | null;
+  request?: { stage: string; requiredApprovals: number; reviews: { approved: boolean }[] };
 }
 
 const ref = ({ name, number }: VersionRef): VersionRef => ({ name, number });
@@ -38,6 +42,10 @@ export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
   }
   if (answer.__typename === 'StageConflictError' && answer.holder) {
     return { kind: 'conflict', stage: answer.holder.stage, holder: ref(answer.holder) };
+  }
+  if (answer.__typename === 'ApprovalRequiredError' && answer.request) {
+    const { stage, requiredApprovals, reviews } = answer.request;
+    return { kind: 'approval', stage, requiredApprovals, approvals: reviews.filter((r) => r.approved).length };
   }
   if (answer.__typename === 'PreconditionFailedError') {
     return { kind: 'moved', holder: answer.actualHolder ? ref(answer.actualHolder) : null };
@@ -58,6 +66,8 @@ export function describeOutcome(outcome: PromoteOutcome): string {
     }
     case 'conflict':
       return `${outcome.stage} is held by ${versionLabel(outcome.holder)}.`;
+    case 'approval':
+      return describeApprovalRequired(outcome.stage, outcome);
     case 'moved':
       return `The stage changed since the preview: ${outcome.holder ? `${versionLabel(outcome.holder)} holds it now` : 'no version holds it now'}. Nothing was moved.`;
     case 'error':

@@ -1,3 +1,5 @@
+import type { PolicyView, RequestView } from './approvals.js';
+
 /**
  * The dashboard's view of the API. Kept free of DOM and Preact so the state modules can be
  * unit-tested under Node and type-checked by both tsconfigs (hence the `.js` import suffixes).
@@ -36,6 +38,10 @@ export interface ModelView {
   feed: FeedItem[];
   /** Who held each ledger stage and when, the current or latest stay first (Model.stagePeriods). */
   periods: Record<LedgerStage, PeriodView[]>;
+  /** Stages whose moves need approvals (Model.stagePolicies). */
+  policies: PolicyView[];
+  /** Open (PENDING) promotion requests, newest first. */
+  requests: RequestView[];
 }
 
 /** The stages that have one holder at a time, and so a ledger of holders (stagePeriods, rollbackStage). */
