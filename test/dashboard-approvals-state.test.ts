@@ -34,7 +34,7 @@ const approval = (actor: string) => ({ actor, approved: true, comment: null, at:
 
 describe('policies', () => {
   it('badges each stage that needs approvals', () => {
-    expect(policyBadges([{ stage: 'PRODUCTION', requiredApprovals: 2 }, { stage: 'STAGING', requiredApprovals: 1 }])).toEqual(['production: 2 approvals', 'staging: 1 approval']);
+    expect(policyBadges([{ stage: 'STAGING', requiredApprovals: 1 }, { stage: 'PRODUCTION', requiredApprovals: 2 }])).toEqual(['production: 2 approvals', 'staging: 1 approval']);
     expect(policyBadges([{ stage: 'STAGING', requiredApprovals: 0 }])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseMetric, metricChart, metricKeys, numericMetadata } from '../src/dashboard/state/metrics.js';
 import { applyStageChange } from '../src/dashboard/state/models.js';
-import { applyChangeToPeriods, currentHolder } from '../src/dashboard/state/periods.js';
+import { applyChangeToPeriods, currentHolder, hasPreviousHolder } from '../src/dashboard/state/periods.js';
 import { confirmLabel, describeOutcome, expectedHolderOf, interpretSetStage } from '../src/dashboard/state/promote.js';
 import { buildTimeline, describeTimeline, MIN_BAR } from '../src/dashboard/state/timeline.js';
 import type { LedgerStage, ModelView, PeriodView, StageChangeLike, VersionView } from '../src/dashboard/state/types.js';
@@ -29,6 +29,7 @@ const change = (number: number, from: string, to: string, at: number, extra: Par
   actor: 'ci',
   occurredAt: T(at),
   reason: null,
+  approvedBy: [],
   ...extra,
 });
 
@@ -81,7 +82,17 @@ describe('stays follow live changes', () => {
       expect(next.STAGING).toEqual([stay(2, 5, 10)]);
       expect(currentHolder(next.PRODUCTION)?.number).toBe(2);
       expect(currentHolder(next.STAGING)).toBeNull();
+      expect(hasPreviousHolder(next.PRODUCTION)).toBe(true);
     }
+  });
+
+  it('knows when there is a version to roll back to', () => {
+    expect(hasPreviousHolder([])).toBe(false);
+    expect(hasPreviousHolder([stay(1, 0, null)])).toBe(false);
+    // The holder left and came back: no other version to put back.
+    expect(hasPreviousHolder([stay(1, 20, null), stay(1, 0, 10)])).toBe(false);
+    // Held by none now: the last holder can be put back.
+    expect(hasPreviousHolder([stay(1, 0, 10)])).toBe(true);
   });
 
   it('applies a change once, and ignores one older than what a load already brought', () => {

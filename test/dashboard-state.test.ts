@@ -28,6 +28,7 @@ const change = (cursor: number, number: number, from: StageChangeLike['from'], t
   actor: 'ci',
   occurredAt: '2026-01-01T00:00:00.000Z',
   reason: null,
+  approvedBy: [],
   ...extra,
 });
 

@@ -43,7 +43,7 @@ export const MODEL_QUERY = `
       edges { node { ${REQUEST_FIELDS} } }
     }
     feed: stageChanges(model: $name, last: ${FEED_LENGTH}) {
-      edges { node { cursor from to forced displaced actor occurredAt reason modelVersion { name number } } }
+      edges { node { cursor from to forced displaced actor occurredAt reason approvedBy modelVersion { name number } } }
     }
   }`;
 

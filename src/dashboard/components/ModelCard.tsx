@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { RECENT_VERSIONS, type Api } from '../api';
 import { metricRows } from '../state/format';
 import { policyBadges, type Reviewer } from '../state/approvals';
+import { hasPreviousHolder } from '../state/periods';
 import type { Permissions } from '../state/permissions';
 import { LEDGER_STAGES, type ModelView, type VersionView } from '../state/types';
 import { StageBadge, VersionName, When } from './bits';
@@ -90,9 +91,9 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
       <section aria-label={`Holders of production and staging of ${model.name}`}>
         <h3>Who held the stage</h3>
         <StageTimeline periods={model.periods} now={now} />
-        {props.permissions.canForce && (
+        {props.permissions.canForce && LEDGER_STAGES.some((stage) => hasPreviousHolder(model.periods[stage])) && (
           <div class="rollbacks">
-            {LEDGER_STAGES.map((stage) => (
+            {LEDGER_STAGES.filter((stage) => hasPreviousHolder(model.periods[stage])).map((stage) => (
               <RollbackControl key={stage} model={model.name} stage={stage} api={props.api} />
             ))}
           </div>
@@ -115,7 +116,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
                 <span class="sr-only">created </span>
                 <When iso={version.createdAt} now={now} />
               </span>
-              <PromoteControl model={model.name} version={version} api={props.api} permissions={props.permissions} />
+              <PromoteControl model={model.name} version={version} api={props.api} permissions={props.permissions} policies={model.policies} />
             </li>
           ))}
         </ul>
@@ -136,6 +137,7 @@ export function ModelCard(props: { model: ModelView; api: Api; permissions: Perm
                 </span>
                 {item.displaced ? <span class="flag">displaced</span> : item.forced ? <span class="flag">forced</span> : null}
                 <span class="actor">by {item.actor ?? 'unknown'}</span>
+                {item.approvedBy.length > 0 && <span class="approved-by">approved by {item.approvedBy.join(', ')}</span>}
                 {item.reason && (
                   <q class="reason" title={item.reason}>
                     {item.reason}

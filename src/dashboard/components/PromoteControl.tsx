@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Api, MoveOptions } from '../api';
+import type { PolicyView } from '../state/approvals';
 import { versionLabel } from '../state/format';
 import { mayTarget, type Permissions } from '../state/permissions';
 import { describeOutcome, expectedHolderOf, outcomeOf, type PromoteOutcome } from '../state/promote';
@@ -12,7 +13,7 @@ type Preview = Extract<PromoteOutcome, { kind: 'preview' }>;
  * Choose a stage for one version. On STAGE_CONFLICT a token that may force gets a dry run of the
  * forced move first ("archives 3"), then confirms it pinned to the holder it was shown.
  */
-export function PromoteControl(props: { model: string; version: VersionView; api: Api; permissions: Permissions }) {
+export function PromoteControl(props: { model: string; version: VersionView; api: Api; permissions: Permissions; policies: readonly PolicyView[] }) {
   const { model, version, permissions } = props;
   // A version's own stage is one it holds: ModelVersion.stage is never LATEST.
   const held = version.stage as Stage;
@@ -22,6 +23,8 @@ export function PromoteControl(props: { model: string; version: VersionView; api
   const [preview, setPreview] = useState<Preview | null>(null);
   const id = useId();
   const label = versionLabel(version);
+  // Into a protected stage the confirmed move opens a request instead: the page says so first.
+  const approvals = props.policies.find((p) => p.stage === target)?.requiredApprovals ?? 0;
   // A move made anywhere (this form, the CLI, another page) shows the version's new stage.
   useEffect(() => setTarget(held), [held]);
 
@@ -92,7 +95,8 @@ export function PromoteControl(props: { model: string; version: VersionView; api
       {outcome && needsConfirm ? (
         <div class="conflict" role="alert">
           <span>{describeOutcome(outcome)}</span>
-          {preview && <ConfirmMove preview={preview} verb="Force" busy={busy} onConfirm={(reason) => void force(preview, reason)} onCancel={cancel} />}
+          {preview && approvals > 0 && <span class="muted">{target} needs {approvals} approvals: confirming opens a promotion request.</span>}
+          {preview && <ConfirmMove preview={preview} verb={approvals > 0 ? 'Request force' : 'Force'} busy={busy} onConfirm={(reason) => void force(preview, reason)} onCancel={cancel} />}
           {!permissions.canForce && <span class="muted">Forcing needs the PROMOTE scope.</span>}
         </div>
       ) : (

@@ -64,7 +64,7 @@ export function RollbackControl(props: { model: string; stage: LedgerStage; api:
         </div>
       )}
       {outcome && (
-        <p class={outcome.kind === 'done' ? 'ok' : 'error'} role="status">
+        <p class={outcome.kind === 'done' || outcome.kind === 'approval' ? 'ok' : 'error'} role="status">
           {outcome.kind === 'done' ? `Rolled back. ${describeOutcome(outcome)}` : describeOutcome(outcome)}
         </p>
       )}

@@ -1,6 +1,6 @@
 import { versionLabel } from './format.js';
 import { effectiveScopes } from './permissions.js';
-import type { LedgerStage } from './types.js';
+import { LEDGER_STAGES, type LedgerStage } from './types.js';
 
 /** A rule of a model's stage: moves into it wait for this many approvals. */
 export interface PolicyView {
@@ -41,10 +41,11 @@ export interface Reviewer {
   models: readonly string[] | null;
 }
 
-/** The badges on a card: "production: 2 approvals", one per stage with a rule. */
+/** The badges on a card: "production: 2 approvals", one per stage with a rule, production first. */
 export function policyBadges(policies: readonly PolicyView[]): string[] {
-  return policies
+  return [...policies]
     .filter((p) => p.requiredApprovals > 0)
+    .sort((a, b) => LEDGER_STAGES.indexOf(a.stage) - LEDGER_STAGES.indexOf(b.stage))
     .map((p) => `${p.stage.toLowerCase()}: ${p.requiredApprovals} approval${p.requiredApprovals === 1 ? '' : 's'}`);
 }
 

@@ -23,6 +23,7 @@ export function feedItemOf(change: Omit<StageChangeLike, 'model'>): FeedItem {
     actor: change.actor,
     occurredAt: change.occurredAt,
     reason: change.reason,
+    approvedBy: change.approvedBy,
   };
 }
 

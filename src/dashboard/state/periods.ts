@@ -35,3 +35,13 @@ export function applyChangeToPeriods(periods: Record<LedgerStage, PeriodView[]>,
 export function currentHolder(stays: readonly PeriodView[]): PeriodView | null {
   return stays.find((p) => p.until === null) ?? null;
 }
+
+/**
+ * Whether rollbackStage has a version to put back, as far as the loaded stays tell: one other
+ * than the current holder that left the stage. (The server decides; this only hides a button
+ * that could only answer "nothing to roll back to".)
+ */
+export function hasPreviousHolder(stays: readonly PeriodView[]): boolean {
+  const holder = currentHolder(stays);
+  return stays.some((p) => p.until !== null && p.number !== holder?.number);
+}

@@ -72,4 +72,6 @@ export interface StageChangeLike {
   occurredAt: string;
   /** The reason given to the call that made the change (ledger); null when none was. */
   reason: string | null;
+  /** The tokens whose approvals let the change through (governance); empty when none were needed. */
+  approvedBy: string[];
 }
