@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -64,6 +64,15 @@ beforeAll(async () => {
   for (const f1 of [0.88, 0.91, 0.93]) await createVersion(server, MODEL, { metadata: { metrics: { f1 } } });
   await policy('PRODUCTION', 2);
   await policy('STAGING', 1);
+  // A second, unprotected model with some history: the grid the README's screenshot shows.
+  await seedModel(server, 'churn-predictor');
+  for (const [recall, auc] of [[0.61, 0.8], [0.66, 0.82], [0.64, 0.83]]) await createVersion(server, 'churn-predictor', { metadata: { metrics: { recall, auc }, framework: 'lightgbm' } });
+  const move = (version: string, stage: string, force: boolean, reason: string | null) =>
+    server.ok('mutation($v: String!, $s: ModelStage!, $f: Boolean, $r: String) { setStage(name: "churn-predictor", version: $v, stage: $s, force: $f, reason: $r) { __typename } }', { v: version, s: stage, f: force, r: reason });
+  await move('1', 'PRODUCTION', false, 'baseline');
+  await move('2', 'STAGING', false, null);
+  await move('2', 'PRODUCTION', true, '+5% recall on the March cohort');
+  await move('3', 'STAGING', false, 'nightly retrain');
   browser = await launchChromium();
   requester = await open(await server.token(['PROMOTE'], 'ci-pipeline'));
   reviewer = await open(await server.token(['PROMOTE'], 'alice'));
@@ -159,5 +168,10 @@ describe('dashboard approvals, requester and reviewer', () => {
     await expect.poll(() => requestsOf(writer).count(), { timeout: LIVE_TIMEOUT_MS }).toBe(1);
     expect(await requestsOf(writer).getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await requestsOf(writer).innerText()).toContain('Reviewing needs the PROMOTE scope.');
+    // The reviewer's page with a request waiting: the README's picture.
+    await expect.poll(() => requestsOf(reviewer).count(), { timeout: LIVE_TIMEOUT_MS }).toBe(1);
+    await reviewer.setViewportSize({ width: 1440, height: 1000 });
+    await shoot(reviewer, 'reviewer-waiting');
+    if (process.env.MODELSTAGE_DOCS_SCREENSHOT === '1') await copyFile(path.join(shots, 'approvals-reviewer-waiting.png'), path.resolve('docs/dashboard.png'));
   });
 });

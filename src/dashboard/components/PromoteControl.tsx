@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Api, MoveOptions } from '../api';
-import type { PolicyView } from '../state/approvals';
+import { approvalsWord, type PolicyView } from '../state/approvals';
 import { versionLabel } from '../state/format';
 import { mayTarget, type Permissions } from '../state/permissions';
 import { describeOutcome, expectedHolderOf, outcomeOf, type PromoteOutcome } from '../state/promote';
@@ -95,7 +95,7 @@ export function PromoteControl(props: { model: string; version: VersionView; api
       {outcome && needsConfirm ? (
         <div class="conflict" role="alert">
           <span>{describeOutcome(outcome)}</span>
-          {preview && approvals > 0 && <span class="muted">{target} needs {approvals} approvals: confirming opens a promotion request.</span>}
+          {preview && approvals > 0 && <span class="muted">{target} needs {approvals} {approvalsWord(approvals)}: confirming opens a promotion request.</span>}
           {preview && <ConfirmMove preview={preview} verb={approvals > 0 ? 'Request force' : 'Force'} busy={busy} onConfirm={(reason) => void force(preview, reason)} onCancel={cancel} />}
           {!permissions.canForce && <span class="muted">Forcing needs the PROMOTE scope.</span>}
         </div>

@@ -41,12 +41,14 @@ export interface Reviewer {
   models: readonly string[] | null;
 }
 
+export const approvalsWord = (n: number) => `approval${n === 1 ? '' : 's'}`;
+
 /** The badges on a card: "production: 2 approvals", one per stage with a rule, production first. */
 export function policyBadges(policies: readonly PolicyView[]): string[] {
   return [...policies]
     .filter((p) => p.requiredApprovals > 0)
     .sort((a, b) => LEDGER_STAGES.indexOf(a.stage) - LEDGER_STAGES.indexOf(b.stage))
-    .map((p) => `${p.stage.toLowerCase()}: ${p.requiredApprovals} approval${p.requiredApprovals === 1 ? '' : 's'}`);
+    .map((p) => `${p.stage.toLowerCase()}: ${p.requiredApprovals} ${approvalsWord(p.requiredApprovals)}`);
 }
 
 export function approvalsOf(request: RequestView): number {
@@ -91,7 +93,7 @@ export function applyRequestChanged(requests: readonly RequestView[], changed: R
 /** "3 to PRODUCTION (forced), asked by ci: 1 of 2 approvals" */
 export function describeRequest(request: RequestView): string {
   const forced = request.force ? ' (forced)' : '';
-  return `${versionLabel({ name: request.version, number: request.number })} to ${request.stage}${forced}, asked by ${request.requestedBy}: ${approvalsOf(request)} of ${request.requiredApprovals} approvals`;
+  return `${versionLabel({ name: request.version, number: request.number })} to ${request.stage}${forced}, asked by ${request.requestedBy}: ${approvalsOf(request)} of ${request.requiredApprovals} ${approvalsWord(request.requiredApprovals)}`;
 }
 
 /** A request's change in words, for the page's live announcement. */
@@ -100,7 +102,7 @@ export function describeRequestChange(model: string, request: RequestView): stri
   const last = request.reviews.at(-1);
   switch (request.status) {
     case 'PENDING':
-      return last ? `${what}: ${last.approved ? 'approved' : 'rejected'} by ${last.actor} (${approvalsOf(request)} of ${request.requiredApprovals})` : `${what}: requested by ${request.requestedBy}, needs ${request.requiredApprovals} approvals`;
+      return last ? `${what}: ${last.approved ? 'approved' : 'rejected'} by ${last.actor} (${approvalsOf(request)} of ${request.requiredApprovals})` : `${what}: requested by ${request.requestedBy}, needs ${request.requiredApprovals} ${approvalsWord(request.requiredApprovals)}`;
     case 'APPLIED':
       return `${what}: approved and applied`;
     case 'REJECTED':
@@ -112,5 +114,5 @@ export function describeRequestChange(model: string, request: RequestView): stri
 
 /** The page's message after a move into a protected stage opened (or found) a request instead. */
 export function describeApprovalRequired(stage: string, request: { requiredApprovals: number; approvals: number }): string {
-  return `${stage} needs ${request.requiredApprovals} approval${request.requiredApprovals === 1 ? '' : 's'}: a promotion request is open (${request.approvals} of ${request.requiredApprovals}). Nothing moves until it is approved.`;
+  return `${stage} needs ${request.requiredApprovals} ${approvalsWord(request.requiredApprovals)}: a promotion request is open (${request.approvals} of ${request.requiredApprovals}). Nothing moves until it is approved.`;
 }
