@@ -12,7 +12,7 @@ import {
 } from '../src/dashboard/state/approvals.js';
 import { dashboardReducer, initialDashboard } from '../src/dashboard/state/models.js';
 import { describeOutcome, interpretSetStage } from '../src/dashboard/state/promote.js';
-import type { ModelView } from '../src/dashboard/state/types.js';
+import { modelView } from './support/dashboard-views.js';
 
 const request = (extra: Partial<RequestView> = {}): RequestView => ({
   id: 'r1',
@@ -81,8 +81,7 @@ describe('open requests, live', () => {
   });
 
   it('keeps a card\'s requests from the event, and announces changes of other models too', () => {
-    const model: ModelView = { name: 'fraud', description: null, tags: [], production: null, staging: null, latest: null, versions: [], feed: [], periods: { PRODUCTION: [], STAGING: [] }, policies: [], requests: [] };
-    let state = dashboardReducer(initialDashboard, { type: 'loaded', seq: 1, name: 'fraud', model });
+    let state = dashboardReducer(initialDashboard, { type: 'loaded', seq: 1, name: 'fraud', model: modelView([]) });
     state = dashboardReducer(state, { type: 'requestChanged', model: 'fraud', request: request() });
     expect(state.models.fraud?.requests.map((r) => r.id)).toEqual(['r1']);
     state = dashboardReducer(state, { type: 'requestChanged', model: 'ranker', request: request({ id: 'r9' }) });

@@ -1,11 +1,10 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchChromium } from './support/browser.js';
-import { createVersion, seedModel, stagesOf } from './support/fixtures.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { signInToDashboard, startDashboardRun, type DashboardRun } from './support/browser.js';
+import { createVersion, moveWith, seedModel, stagesOf } from './support/fixtures.js';
+import type { TestServer } from './support/server.js';
 
 /**
  * Approvals on the dashboard with two people at once: a requester and a reviewer, each in their
@@ -15,10 +14,8 @@ import { startTestServer, type TestServer } from './support/server.js';
 const LIVE_TIMEOUT_MS = 3_000;
 const MODEL = 'fraud-detector';
 
-let dashboardDir: string;
-let shots: string;
+let run: DashboardRun;
 let server: TestServer;
-let browser: Browser;
 const contexts: BrowserContext[] = [];
 let requester: Page;
 let reviewer: Page;
@@ -26,17 +23,14 @@ let reviewer: Page;
 const card = (page: Page) => page.locator(`[data-model="${MODEL}"]`);
 const requestsOf = (page: Page) => card(page).locator('.request');
 const stageOf = (page: Page, version: string) => card(page).locator(`.versions [data-version="${version}"]`).getAttribute('data-stage');
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `approvals-${name}.png`), fullPage: true });
+const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(run.shots, `approvals-${name}.png`), fullPage: true });
 
 async function open(token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await run.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error));
-  await page.goto(`http://127.0.0.1:${server.app.port}/`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByLabel('API token').press('Enter');
-  await page.locator('[data-status="live"]').waitFor({ timeout: 15_000 });
+  await signInToDashboard(page, run.url, token);
   await card(page).waitFor();
   return page;
 }
@@ -57,9 +51,8 @@ async function setStageFromPage(page: Page, version: string, stage: string) {
 }
 
 beforeAll(async () => {
-  dashboardDir = await buildDashboard();
-  shots = await mkdtemp(path.join(os.tmpdir(), 'modelstage-approvals-'));
-  server = await startTestServer({ dashboardDir });
+  run = await startDashboardRun('approvals');
+  server = run.server;
   await seedModel(server, MODEL);
   for (const f1 of [0.88, 0.91, 0.93]) await createVersion(server, MODEL, { metadata: { metrics: { f1 } } });
   await policy('PRODUCTION', 2);
@@ -67,23 +60,17 @@ beforeAll(async () => {
   // A second, unprotected model with some history: the grid the README's screenshot shows.
   await seedModel(server, 'churn-predictor');
   for (const [recall, auc] of [[0.61, 0.8], [0.66, 0.82], [0.64, 0.83]]) await createVersion(server, 'churn-predictor', { metadata: { metrics: { recall, auc }, framework: 'lightgbm' } });
-  const move = (version: string, stage: string, force: boolean, reason: string | null) =>
-    server.ok('mutation($v: String!, $s: ModelStage!, $f: Boolean, $r: String) { setStage(name: "churn-predictor", version: $v, stage: $s, force: $f, reason: $r) { __typename } }', { v: version, s: stage, f: force, r: reason });
-  await move('1', 'PRODUCTION', false, 'baseline');
-  await move('2', 'STAGING', false, null);
-  await move('2', 'PRODUCTION', true, '+5% recall on the March cohort');
-  await move('3', 'STAGING', false, 'nightly retrain');
-  browser = await launchChromium();
+  await moveWith(server, 'churn-predictor', '1', 'PRODUCTION', { reason: 'baseline' });
+  await moveWith(server, 'churn-predictor', '2', 'STAGING');
+  await moveWith(server, 'churn-predictor', '2', 'PRODUCTION', { force: true, reason: '+5% recall on the March cohort' });
+  await moveWith(server, 'churn-predictor', '3', 'STAGING', { reason: 'nightly retrain' });
   requester = await open(await server.token(['PROMOTE'], 'ci-pipeline'));
   reviewer = await open(await server.token(['PROMOTE'], 'alice'));
 }, 180_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (dashboardDir) await rm(dashboardDir, { recursive: true, force: true });
-  console.log(`approvals screenshots: ${shots}`);
+  await run?.close();
 });
 
 describe('dashboard approvals, requester and reviewer', () => {
@@ -172,6 +159,6 @@ describe('dashboard approvals, requester and reviewer', () => {
     await expect.poll(() => requestsOf(reviewer).count(), { timeout: LIVE_TIMEOUT_MS }).toBe(1);
     await reviewer.setViewportSize({ width: 1440, height: 1000 });
     await shoot(reviewer, 'reviewer-waiting');
-    if (process.env.MODELSTAGE_DOCS_SCREENSHOT === '1') await copyFile(path.join(shots, 'approvals-reviewer-waiting.png'), path.resolve('docs/dashboard.png'));
+    if (process.env.MODELSTAGE_DOCS_SCREENSHOT === '1') await copyFile(path.join(run.shots, 'approvals-reviewer-waiting.png'), path.resolve('docs/dashboard.png'));
   });
 });

@@ -4,7 +4,8 @@ import { applyStageChange } from '../src/dashboard/state/models.js';
 import { applyChangeToPeriods, currentHolder, hasPreviousHolder } from '../src/dashboard/state/periods.js';
 import { confirmLabel, describeOutcome, expectedHolderOf, interpretSetStage } from '../src/dashboard/state/promote.js';
 import { buildTimeline, describeTimeline, MIN_BAR } from '../src/dashboard/state/timeline.js';
-import type { LedgerStage, ModelView, PeriodView, StageChangeLike, VersionView } from '../src/dashboard/state/types.js';
+import type { LedgerStage, PeriodView, StageChangeLike, VersionView } from '../src/dashboard/state/types.js';
+import { modelView, stageChange, version } from './support/dashboard-views.js';
 
 const T = (minutes: number) => new Date(Date.parse('2026-03-01T00:00:00.000Z') + minutes * 60_000).toISOString();
 
@@ -18,20 +19,9 @@ const stay = (number: number, since: number, until: number | null, extra: Partia
   ...extra,
 });
 
-const change = (number: number, from: string, to: string, at: number, extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
-  cursor: String(at),
-  model: { name: 'fraud' },
-  modelVersion: { name: String(number), number },
-  from,
-  to,
-  forced: false,
-  displaced: false,
-  actor: 'ci',
-  occurredAt: T(at),
-  reason: null,
-  approvedBy: [],
-  ...extra,
-});
+/** A change of `number` from `from` to `to`, `at` minutes in. */
+const change = (number: number, from: string, to: string, at: number, extra: Partial<StageChangeLike> = {}): StageChangeLike =>
+  stageChange(at, number, from, to, { occurredAt: T(at), ...extra });
 
 const none = (): Record<LedgerStage, PeriodView[]> => ({ PRODUCTION: [], STAGING: [] });
 
@@ -103,8 +93,7 @@ describe('stays follow live changes', () => {
   });
 
   it('is part of applying a change to a model, beside slots and feed', () => {
-    const v: VersionView = { name: '1', number: 1, stage: 'NONE', description: null, tags: [], metadata: null, createdAt: T(0) };
-    const model: ModelView = { name: 'fraud', description: null, tags: [], production: null, staging: null, latest: v, versions: [v], feed: [], periods: none(), policies: [], requests: [] };
+    const model = modelView([version(1)]);
     const next = applyStageChange(model, change(1, 'NONE', 'STAGING', 3, { reason: 'nightly' }));
     expect(next.periods.STAGING).toEqual([stay(1, 3, null, { reason: 'nightly' })]);
     expect(next.feed[0]).toMatchObject({ version: '1', to: 'STAGING', reason: 'nightly' });

@@ -1,56 +1,41 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchChromium } from './support/browser.js';
-import { createVersion, seedModel, stagesOf } from './support/fixtures.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { signInToDashboard, startDashboardRun, type DashboardRun } from './support/browser.js';
+import { createVersion, moveWith, seedModel, stagesOf } from './support/fixtures.js';
+import type { TestServer } from './support/server.js';
 
 /**
  * The ledger on the dashboard, in Debian's chromium against a real server and database: the
  * timeline of holders, reasons on the feed, the dry run before a forced move, rollback and the
- * metric chart. Screenshots go to this run's temporary folder (MODELSTAGE_DOCS_SCREENSHOT=1 also
- * refreshes docs/dashboard.png for the README).
+ * metric chart. Screenshots go to this run's temporary folder.
  */
 const LIVE_TIMEOUT_MS = 3_000;
 const MODEL = 'fraud-detector';
 
-let dashboardDir: string;
-let shots: string;
+let run: DashboardRun;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 
 const card = (target: Page = page) => target.locator(`[data-model="${MODEL}"]`);
 const stageOf = (version: string) => card().locator(`.versions [data-version="${version}"]`).getAttribute('data-stage');
 const holder = (stage: 'PRODUCTION' | 'STAGING') => card().locator(`[data-lane="${stage}"] .lane-holder`).innerText();
-const shoot = (name: string) => page.screenshot({ path: path.join(shots, `ledger-${name}.png`), fullPage: true });
+const shoot = (name: string) => page.screenshot({ path: path.join(run.shots, `ledger-${name}.png`), fullPage: true });
 
-const MOVE = `mutation($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $reason: String) {
-  setStage(name: $name, version: $version, stage: $stage, force: $force, reason: $reason) { __typename }
-}`;
-async function move(version: string, stage: string, options: { force?: boolean; reason?: string } = {}) {
-  const data = await server.ok<{ setStage: { __typename: string } }>(MOVE, { name: MODEL, version, stage, ...options });
-  expect(data.setStage.__typename).toBe('SetStageSuccess');
-}
+const move = (version: string, stage: string, options: { force?: boolean; reason?: string } = {}) => moveWith(server, MODEL, version, stage, options);
 async function logLength(): Promise<number> {
   const data = await server.ok<{ stageChanges: { edges: unknown[] } }>('query($m: String) { stageChanges(model: $m, first: 100) { edges { cursor } } }', { m: MODEL });
   return data.stageChanges.edges.length;
 }
 
 async function signIn(target: Page, token: string): Promise<void> {
-  await target.goto(`http://127.0.0.1:${server.app.port}/`);
-  await target.getByLabel('API token').fill(token);
-  await target.getByLabel('API token').press('Enter');
-  await target.locator('[data-status="live"]').waitFor({ timeout: 15_000 });
+  await signInToDashboard(target, run.url, token);
   await card(target).locator('.timeline').waitFor();
 }
 
 beforeAll(async () => {
-  dashboardDir = await buildDashboard();
-  shots = await mkdtemp(path.join(os.tmpdir(), 'modelstage-ledger-'));
-  server = await startTestServer({ dashboardDir });
+  run = await startDashboardRun('ledger');
+  server = run.server;
   await seedModel(server, MODEL);
   for (const [f1, auc] of [[0.88, 0.91], [0.9, 0.9], [0.93, 0.94]]) await createVersion(server, MODEL, { metadata: { metrics: { f1, auc }, framework: 'xgboost' } });
   await move('1', 'PRODUCTION', { reason: 'first release' });
@@ -58,17 +43,13 @@ beforeAll(async () => {
   await move('2', 'PRODUCTION', { force: true, reason: 'better f1 on the holdout set' });
   await move('1', 'STAGING');
 
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page = await run.browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.on('pageerror', (error) => console.error('[page error]', error));
   await signIn(page, await server.token(['PROMOTE'], 'release-manager'));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dashboardDir) await rm(dashboardDir, { recursive: true, force: true });
-  console.log(`ledger screenshots: ${shots}`);
+  await run?.close();
 });
 
 describe('dashboard ledger', () => {
@@ -170,14 +151,10 @@ describe('dashboard ledger', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot('phone');
     await page.setViewportSize({ width: 1440, height: 1000 });
-    if (process.env.MODELSTAGE_DOCS_SCREENSHOT === '1') {
-      await card().screenshot({ path: path.join(shots, 'card.png') });
-      await copyFile(path.join(shots, 'card.png'), path.resolve('docs/dashboard.png'));
-    }
   });
 
   it('offers rollback only to a token with PROMOTE', async () => {
-    const writer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const writer = await run.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(writer, await server.token(['WRITE'], 'ci-writer'));
     expect(await card(writer).locator('.timeline').count()).toBe(1);
     expect(await card(writer).getByRole('button', { name: /Roll back/ }).count()).toBe(0);

@@ -5,48 +5,11 @@ import { applyStageChange, compareCursors, dashboardReducer, FEED_LIMIT, initial
 import { findModelPage, type FetchModelNames } from '../src/dashboard/state/paging.js';
 import { effectiveScopes, mayTarget, permissionsOf } from '../src/dashboard/state/permissions.js';
 import { describeOutcome, interpretSetStage } from '../src/dashboard/state/promote.js';
-import type { FeedItem, ModelView, StageChangeLike, VersionView } from '../src/dashboard/state/types.js';
+import type { FeedItem, VersionView } from '../src/dashboard/state/types.js';
+import { modelView, stageChange, version } from './support/dashboard-views.js';
 
-const version = (number: number, stage: VersionView['stage'], metadata: unknown = null): VersionView => ({
-  name: String(number),
-  number,
-  stage,
-  description: null,
-  tags: [],
-  metadata,
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
-
-const change = (cursor: number, number: number, from: StageChangeLike['from'], to: StageChangeLike['to'], extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
-  cursor: String(cursor),
-  model: { name: 'fraud' },
-  modelVersion: { name: String(number), number },
-  from,
-  to,
-  forced: false,
-  displaced: false,
-  actor: 'ci',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  reason: null,
-  approvedBy: [],
-  ...extra,
-});
-
-function model(versions: VersionView[]): ModelView {
-  return {
-    name: 'fraud',
-    description: null,
-    tags: [],
-    production: versions.find((v) => v.stage === 'PRODUCTION') ?? null,
-    staging: versions.find((v) => v.stage === 'STAGING') ?? null,
-    latest: versions[0] ?? null,
-    versions,
-    feed: [],
-    periods: { PRODUCTION: [], STAGING: [] },
-    policies: [],
-    requests: [],
-  };
-}
+const change = stageChange;
+const model = (versions: VersionView[]) => modelView(versions);
 
 describe('applyStageChange', () => {
   it('moves a version into a free slot and onto the feed', () => {
@@ -262,7 +225,10 @@ describe('toModelView', () => {
       stagePolicies: [],
     };
     // The log lists them oldest first.
-    const changes: RawChange[] = [3, 6].map((c, i) => change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING'));
+    const changes: RawChange[] = [3, 6].map((c, i) => {
+      const { model: _model, ...rest } = change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING');
+      return rest;
+    });
     const view = toModelView(raw, changes);
     expect(view.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(view.feed.map((f) => [f.cursor, f.version, f.to])).toEqual([

@@ -2,31 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyVersionCreated, dashboardReducer, initialDashboard } from '../src/dashboard/state/models.js';
 import { mayManageWebhooks } from '../src/dashboard/state/permissions.js';
 import { actionError, describeDelivery, describeWebhook, type DeliveryView, type WebhookView } from '../src/dashboard/state/webhooks.js';
-import type { ModelView, VersionView } from '../src/dashboard/state/types.js';
+import type { VersionView } from '../src/dashboard/state/types.js';
+import { modelView, version } from './support/dashboard-views.js';
 
-const version = (number: number, stage: VersionView['stage'] = 'NONE'): VersionView => ({
-  name: String(number),
-  number,
-  stage,
-  description: null,
-  tags: [],
-  metadata: { f1: number / 10 },
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
-
-const model = (versions: VersionView[]): ModelView => ({
-  name: 'fraud',
-  description: null,
-  tags: [],
-  production: null,
-  staging: null,
-  latest: versions[0] ?? null,
-  versions,
-  feed: [],
-  periods: { PRODUCTION: [], STAGING: [] },
-  policies: [],
-  requests: [],
-});
+const model = (versions: VersionView[]) => modelView(versions, { latest: versions[0] ?? null, production: null, staging: null });
 
 const delivery = (extra: Partial<DeliveryView>): DeliveryView => ({
   id: 'd1',

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchChromium } from './support/browser.js';
+import { signInToDashboard, startDashboardRun, type DashboardRun } from './support/browser.js';
 import { createVersion, seedModel } from './support/fixtures.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
+import { ADMIN_TOKEN, type TestServer } from './support/server.js';
 
 /**
  * New versions appear live (versionCreated), and the Webhooks page for ADMIN tokens: deliveries
@@ -18,15 +16,13 @@ const LIVE_TIMEOUT_MS = 3_000;
 const PAGE_POLL_TIMEOUT_MS = 12_000;
 const MODEL = 'churn-predictor';
 
-let dashboardDir: string;
-let shots: string;
+let run: DashboardRun;
 let server: TestServer;
 let receiver: Receiver;
-let browser: Browser;
 let page: Page;
 let webhookId: string;
 
-const shoot = (name: string) => page.screenshot({ path: path.join(shots, `webhooks-${name}.png`), fullPage: true });
+const shoot = (name: string) => page.screenshot({ path: path.join(run.shots, `webhooks-${name}.png`), fullPage: true });
 const webhookCard = () => page.locator(`[data-webhook="${receiver.url}"]`);
 
 async function webhookActive(): Promise<boolean> {
@@ -35,10 +31,9 @@ async function webhookActive(): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  dashboardDir = await buildDashboard();
-  shots = await mkdtemp(path.join(os.tmpdir(), 'modelstage-webhooks-'));
   // Two quick retries, then FAILED and the webhook disabled; receivers on 127.0.0.1 allowed.
-  server = await startTestServer({ dashboardDir, webhooks: { allowPrivate: true, retryDelaysMs: [100, 100] } });
+  run = await startDashboardRun('webhooks', { webhooks: { allowPrivate: true, retryDelaysMs: [100, 100] } });
+  server = run.server;
   receiver = await startReceiver(() => ({ status: 500 }));
   const created = await server.ok<{ createWebhook: { webhook: { id: string } } }>(
     'mutation($url: String!) { createWebhook(url: $url, events: [STAGE_CHANGED, VERSION_CREATED], description: "deploy bot") { ... on CreateWebhookSuccess { webhook { id } } } }',
@@ -54,21 +49,14 @@ beforeAll(async () => {
   // Made while the webhook is disabled: no message for it.
   await createVersion(server, MODEL, { metadata: { metrics: { f1: 0.72 } } });
 
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await run.browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => console.error('[page error]', error));
-  await page.goto(`http://127.0.0.1:${server.app.port}/`);
-  await page.getByLabel('API token').fill(ADMIN_TOKEN);
-  await page.getByLabel('API token').press('Enter');
-  await page.locator('[data-status="live"]').waitFor({ timeout: 15_000 });
+  await signInToDashboard(page, run.url, ADMIN_TOKEN);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await receiver?.close();
-  await server?.stop();
-  if (dashboardDir) await rm(dashboardDir, { recursive: true, force: true });
-  console.log(`webhooks screenshots: ${shots}`);
+  await run?.close();
 });
 
 describe('dashboard: live versions and webhooks', () => {
@@ -120,11 +108,8 @@ describe('dashboard: live versions and webhooks', () => {
   });
 
   it('shows the Webhooks page to ADMIN tokens only', async () => {
-    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await other.goto(`http://127.0.0.1:${server.app.port}/`);
-    await other.getByLabel('API token').fill(await server.token(['PROMOTE'], 'release-manager'));
-    await other.getByLabel('API token').press('Enter');
-    await other.locator('[data-status="live"]').waitFor({ timeout: 15_000 });
+    const other = await run.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInToDashboard(other, run.url, await server.token(['PROMOTE'], 'release-manager'));
     expect(await other.getByRole('button', { name: 'Webhooks' }).count()).toBe(0);
     await other.close();
   });
