@@ -20,7 +20,7 @@ const stay = (number: number, since: number, until: number | null, extra: Partia
 });
 
 /** A change of `number` from `from` to `to`, `at` minutes in. */
-const change = (number: number, from: string, to: string, at: number, extra: Partial<StageChangeLike> = {}): StageChangeLike =>
+const change = (number: number, from: StageChangeLike['from'], to: StageChangeLike['to'], at: number, extra: Partial<StageChangeLike> = {}): StageChangeLike =>
   stageChange(at, number, from, to, { occurredAt: T(at), ...extra });
 
 const none = (): Record<LedgerStage, PeriodView[]> => ({ PRODUCTION: [], STAGING: [] });
@@ -160,7 +160,7 @@ describe('dry runs and rollback outcomes', () => {
     const moved = interpretSetStage({ __typename: 'PreconditionFailedError', message: 'held by 5', code: 'PRECONDITION_FAILED', actualHolder: { name: '5', number: 5 } });
     expect(moved).toEqual({ kind: 'moved', holder: { name: '5', number: 5 } });
     expect(describeOutcome(moved)).toBe('The stage changed since the preview: 5 holds it now. Nothing was moved.');
-    expect(describeOutcome(interpretSetStage({ __typename: 'PreconditionFailedError', message: 'free', actualHolder: null }))).toContain('no version holds it now');
+    expect(describeOutcome(interpretSetStage({ __typename: 'PreconditionFailedError', message: 'free', code: 'PRECONDITION_FAILED', actualHolder: null }))).toContain('no version holds it now');
   });
 
   it('passes a rollback with nothing to put back through as the server words it', () => {

@@ -120,19 +120,19 @@ describe('permissions', () => {
 describe('promote outcome', () => {
   it('reads success, with what force archived', () => {
     const archived = [{ name: '1', number: 1 }, { name: '1.2.3', number: 2 }];
-    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '3', stage: 'PRODUCTION' }, archived });
+    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '3', number: 3, stage: 'PRODUCTION' }, archived });
     expect(outcome).toEqual({ kind: 'done', stage: 'PRODUCTION', archived });
     expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived 1, 1.2.3 #2.');
   });
 
   it('names the holder on STAGE_CONFLICT', () => {
-    const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', holder: { name: '1', number: 1, stage: 'STAGING' } });
+    const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', code: 'STAGE_CONFLICT', holder: { name: '1', number: 1, stage: 'STAGING' } });
     expect(outcome).toEqual({ kind: 'conflict', stage: 'STAGING', holder: { name: '1', number: 1 } });
     expect(describeOutcome(outcome)).toBe('STAGING is held by 1.');
   });
 
   it('passes other errors through', () => {
-    expect(interpretSetStage({ __typename: 'NotFoundError', message: 'no version 9' })).toEqual({ kind: 'error', message: 'no version 9' });
+    expect(interpretSetStage({ __typename: 'NotFoundError', message: 'no version 9', code: 'NOT_FOUND' })).toEqual({ kind: 'error', message: 'no version 9', code: 'NOT_FOUND' });
   });
 });
 
@@ -225,10 +225,7 @@ describe('toModelView', () => {
       stagePolicies: [],
     };
     // The log lists them oldest first.
-    const changes: RawChange[] = [3, 6].map((c, i) => {
-      const { model: _model, ...rest } = change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING');
-      return rest;
-    });
+    const changes: RawChange[] = [3, 6].map((c, i) => change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING'));
     const view = toModelView(raw, changes);
     expect(view.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(view.feed.map((f) => [f.cursor, f.version, f.to])).toEqual([

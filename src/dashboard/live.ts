@@ -1,3 +1,4 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws/client';
 
 /** Close codes after which retrying cannot help: the token is missing, bad or revoked. */
@@ -10,7 +11,8 @@ const FATAL_CLOSE_CODES = new Set([4401, 4403]);
  * reloads what it shows instead. (Stage changes have their own resuming watch, client/live.ts.)
  */
 export interface LiveEvents {
-  subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void): () => void;
+  /** Follows one generated subscription (../operations/dashboard.graphql); returns its unsubscribe. */
+  subscribe<T, V extends Record<string, unknown>>(document: DocumentTypeDecoration<T, V>, variables: V, onData: (data: T) => void): () => void;
   close(): void;
 }
 
@@ -32,9 +34,9 @@ export function openLiveEvents(options: { url: string; token: string; onReconnec
     },
   });
   return {
-    subscribe: <T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void) =>
+    subscribe: <T, V extends Record<string, unknown>>(document: DocumentTypeDecoration<T, V>, variables: V, onData: (data: T) => void) =>
       client.subscribe<T>(
-        { query, variables },
+        { query: String(document), variables },
         {
           next: ({ data }) => data && onData(data as T),
           error: () => undefined,

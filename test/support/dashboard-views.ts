@@ -13,7 +13,7 @@ export const version = (number: number, stage: VersionView['stage'] = 'NONE', me
 });
 
 /** A committed change of model `fraud` by `ci`, at cursor `cursor`. */
-export const stageChange = (cursor: number, number: number, from: string, to: string, extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
+export const stageChange = (cursor: number, number: number, from: StageChangeLike['from'], to: StageChangeLike['to'], extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
   cursor: String(cursor),
   model: { name: 'fraud' },
   modelVersion: { name: String(number), number },

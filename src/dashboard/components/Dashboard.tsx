@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { watchStageChanges, type WatchStatus } from '../../client/live.js';
-import { requestOf, type Api, type RawRequest, type ViewerView } from '../api';
-import { PROMOTION_REQUEST_CHANGED_SUBSCRIPTION, VERSION_CREATED_SUBSCRIPTION } from '../documents';
+import { requestOf, type Api, type ViewerView } from '../api';
+import { DashboardPromotionRequestChangedDocument, DashboardVersionCreatedDocument } from '../generated/graphql';
 import { openLiveEvents } from '../live';
 import { dashboardReducer, initialDashboard } from '../state/models';
 import { findModelPage, type FoundPage } from '../state/paging';
 import { mayManageWebhooks, permissionsOf } from '../state/permissions';
-import type { VersionView } from '../state/types';
 import { LiveStatus } from './bits';
 import { ModelCard } from './ModelCard';
 import { WebhooksPage } from './WebhooksPage';
@@ -89,11 +88,11 @@ export function Dashboard(props: { api: Api; viewer: ViewerView; onSignOut: () =
   // either reconnects, the visible models are refetched for what was missed or is not carried.
   useEffect(() => {
     const events = openLiveEvents({ url: api.url, token: api.token, onReconnected: reloadVisible });
-    events.subscribe<{ versionCreated: VersionView & { model: { name: string } } }>(VERSION_CREATED_SUBSCRIPTION, {}, ({ versionCreated }) => {
+    events.subscribe(DashboardVersionCreatedDocument, {}, ({ versionCreated }) => {
       const { model, ...version } = versionCreated;
       dispatch({ type: 'versionCreated', model: model.name, version });
     });
-    events.subscribe<{ promotionRequestChanged: RawRequest & { model: { name: string } } }>(PROMOTION_REQUEST_CHANGED_SUBSCRIPTION, {}, ({ promotionRequestChanged }) => {
+    events.subscribe(DashboardPromotionRequestChangedDocument, {}, ({ promotionRequestChanged }) => {
       const { model, ...request } = promotionRequestChanged;
       dispatch({ type: 'requestChanged', model: model.name, request: requestOf(request) });
       // The event is applied at once; a refetch settles a load that was already under way.

@@ -1,5 +1,5 @@
 import { formatValue, versionLabel } from './format.js';
-import type { Stage } from './types.js';
+import type { VersionView } from './types.js';
 
 /** The numbers in a version's metadata, by dotted key (`metrics.f1`), as flattenMetadata names them. */
 export function numericMetadata(value: unknown, prefix = '', into: Record<string, number> = {}): Record<string, number> {
@@ -11,12 +11,7 @@ export function numericMetadata(value: unknown, prefix = '', into: Record<string
   return into;
 }
 
-interface Charted {
-  name: string;
-  number: number;
-  stage: Stage;
-  metadata: unknown;
-}
+type Charted = Pick<VersionView, 'name' | 'number' | 'stage' | 'metadata'>;
 
 /** Every key that holds a number in at least one version, in key order (as the table lists them). */
 export function metricKeys(versions: readonly Charted[]): string[] {
@@ -32,7 +27,7 @@ export function chooseMetric(keys: readonly string[], chosen: string | null): st
 export interface ChartPoint {
   label: string;
   number: number;
-  stage: Stage;
+  stage: VersionView['stage'];
   value: number;
   /** The value as the table shows it. */
   text: string;

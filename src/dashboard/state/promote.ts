@@ -1,3 +1,4 @@
+import type { DashboardMoveOutcomeFragment } from '../generated/graphql.js';
 import { describeApprovalRequired } from './approvals.js';
 import { versionLabel } from './format.js';
 
@@ -15,42 +16,28 @@ export type PromoteOutcome =
   | { kind: 'moved'; holder: VersionRef | null }
   | { kind: 'error'; message: string; code?: string };
 
-/** The selection the page sends for `setStage` and `rollbackStage`, as the server answers it. */
-export interface SetStageAnswer {
-  __typename: string;
-  message?: string;
-  code?: string;
-  modelVersion?: { name: string; number?: number; stage: string };
-  archived?: VersionRef[];
-  from?: string;
-  to?: string;
-  noop?: boolean;
-  holder?: VersionRef & { stage: string };
-  actualHolder?: VersionRef | null;
-  request?: { stage: string; requiredApprovals: number; reviews: { approved: boolean }[] };
-}
+/** The answer of setStage and rollbackStage as the page selects it (DashboardMoveOutcome). */
+export type SetStageAnswer = DashboardMoveOutcomeFragment;
 
 const ref = ({ name, number }: VersionRef): VersionRef => ({ name, number });
 
 export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
-  const version = answer.modelVersion;
-  if (answer.__typename === 'SetStageSuccess' && version) {
-    return { kind: 'done', stage: version.stage, archived: (answer.archived ?? []).map(ref) };
+  switch (answer.__typename) {
+    case 'SetStageSuccess':
+      return { kind: 'done', stage: answer.modelVersion.stage, archived: answer.archived.map(ref) };
+    case 'SetStagePreview':
+      return { kind: 'preview', version: ref(answer.modelVersion), from: answer.from, to: answer.to, archived: answer.archived.map(ref), noop: answer.noop };
+    case 'StageConflictError':
+      return { kind: 'conflict', stage: answer.holder.stage, holder: ref(answer.holder) };
+    case 'PreconditionFailedError':
+      return { kind: 'moved', holder: answer.actualHolder ? ref(answer.actualHolder) : null };
+    case 'ApprovalRequiredError': {
+      const { stage, requiredApprovals, reviews } = answer.request;
+      return { kind: 'approval', stage, requiredApprovals, approvals: reviews.filter((r) => r.approved).length };
+    }
+    default:
+      return { kind: 'error', message: answer.message, code: answer.code };
   }
-  if (answer.__typename === 'SetStagePreview' && version && answer.from && answer.to) {
-    return { kind: 'preview', version: ref({ name: version.name, number: version.number ?? 0 }), from: answer.from, to: answer.to, archived: (answer.archived ?? []).map(ref), noop: answer.noop ?? false };
-  }
-  if (answer.__typename === 'StageConflictError' && answer.holder) {
-    return { kind: 'conflict', stage: answer.holder.stage, holder: ref(answer.holder) };
-  }
-  if (answer.__typename === 'ApprovalRequiredError' && answer.request) {
-    const { stage, requiredApprovals, reviews } = answer.request;
-    return { kind: 'approval', stage, requiredApprovals, approvals: reviews.filter((r) => r.approved).length };
-  }
-  if (answer.__typename === 'PreconditionFailedError') {
-    return { kind: 'moved', holder: answer.actualHolder ? ref(answer.actualHolder) : null };
-  }
-  return { kind: 'error', message: answer.message ?? `unexpected answer: ${answer.__typename}`, code: answer.code };
 }
 
 const list = (versions: VersionRef[]) => versions.map(versionLabel).join(', ');

@@ -5,22 +5,15 @@ import type { PolicyView, RequestView } from './approvals.js';
  * unit-tested under Node and type-checked by both tsconfigs (hence the `.js` import suffixes).
  */
 
-/** Stages a version can hold (LATEST is virtual and never held). */
-export const SETTABLE_STAGES = ['NONE', 'STAGING', 'PRODUCTION', 'ARCHIVED'] as const;
-export type Stage = (typeof SETTABLE_STAGES)[number];
+import type { SettableStage as Stage, UniqueStage } from '../../vocabulary.js';
+import type { DashboardChangeFragment, DashboardVersionFragment } from '../generated/graphql.js';
 
-export const SCOPES = ['READ', 'WRITE', 'PROMOTE', 'ADMIN'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** Stages a version can hold (LATEST is virtual and never held); scopes; both from src/vocabulary.ts. */
+export { SETTABLE_STAGES, type Scope } from '../../vocabulary.js';
+export type { Stage };
 
-export interface VersionView {
-  name: string;
-  number: number;
-  stage: Stage;
-  description: string | null;
-  tags: string[];
-  metadata: unknown;
-  createdAt: string;
-}
+/** A version as a card shows it (the DashboardVersion fragment of ../operations/dashboard.graphql). */
+export type VersionView = DashboardVersionFragment;
 
 /** One line of a model's feed: a committed stage change, its version flattened to name and number. */
 export type FeedItem = Omit<StageChangeLike, 'model' | 'modelVersion'> & { version: string; number: number };
@@ -44,8 +37,8 @@ export interface ModelView {
   requests: RequestView[];
 }
 
-/** The stages that have one holder at a time, and so a ledger of holders (stagePeriods, rollbackStage). */
-export const LEDGER_STAGES = ['PRODUCTION', 'STAGING'] as const;
+/** The stages that have one holder at a time, and so a ledger of holders (stagePeriods, rollbackStage), production first. */
+export const LEDGER_STAGES = ['PRODUCTION', 'STAGING'] as const satisfies readonly UniqueStage[];
 export type LedgerStage = (typeof LEDGER_STAGES)[number];
 
 /** One stay of one version in a ledger stage; `until` is null while it still holds it. */
@@ -59,19 +52,8 @@ export interface PeriodView {
   reason: string | null;
 }
 
-/** What the stageChanged subscription delivers (the shape of src/client/live.ts' StageChangeEvent). */
-export interface StageChangeLike {
-  cursor: string;
-  model: { name: string };
-  modelVersion: { name: string; number: number };
-  from: string;
-  to: string;
-  forced: boolean;
-  displaced: boolean;
-  actor: string | null;
-  occurredAt: string;
-  /** The reason given to the call that made the change (ledger); null when none was. */
-  reason: string | null;
-  /** The tokens whose approvals let the change through (governance); empty when none were needed. */
-  approvedBy: string[];
-}
+/**
+ * A committed stage change as the card reads it (the DashboardChange fragment): what the model
+ * query's feed answers, and a part of what src/client/live.ts' StageChangeEvent delivers.
+ */
+export type StageChangeLike = DashboardChangeFragment;
