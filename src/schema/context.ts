@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PromotionRequestEvent } from '../entities/index.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { StageFeed } from '../services/stage-feed.js';
+import type { LogFeed, StageFeed } from '../services/stage-feed.js';
 import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -11,6 +12,8 @@ export interface Context {
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
+  /** Committed changes of promotion requests, for `promotionRequestChanged`. */
+  requestFeed: LogFeed<PromotionRequestEvent>;
   /** New versions, live (versionCreated). */
   versions?: VersionFeed;
   /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE: whether webhook URLs may name private addresses. */
