@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { PgListener, StageFeed, SubscriptionMultiplexer } from '../live/index.js';
+import type { Live, PgListener, StageFeed, SubscriptionMultiplexer } from '../live/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
@@ -27,6 +27,8 @@ export interface App {
   port: number;
   orm: MikroORM;
   feed: StageFeed;
+  /** The LISTEN connection, the feeds, the multiplexer and the revocation registry. */
+  live: Live;
   listener: PgListener;
   dispatcher: WebhookDispatcher;
   /** Live websocket subscriptions grouped by shared execution. */
@@ -109,6 +111,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     port,
     orm,
     feed: live.stageFeed,
+    live,
     listener: live.listener,
     dispatcher,
     multiplexer: live.multiplexer,
