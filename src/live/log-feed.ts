@@ -92,7 +92,8 @@ export class LogFeed<T extends { id: string }> {
     const { modelName, tokenId } = options;
     return new Repeater<T>(async (push, stop) => {
       let last = options.after ?? '0';
-      let replaying = options.after !== undefined;
+      // Live items wait until the replay behind `last` is done.
+      let replaying = true;
       const buffered: T[] = [];
       const maxQueue = this.maxQueue;
       const enqueue = boundedPush(push, stop, {
@@ -110,23 +111,26 @@ export class LogFeed<T extends { id: string }> {
         if (replaying) buffered.push(item);
         else deliver(item);
       };
-      this.listeners.add(listener);
       const end = () => void stop();
       this.enders.add(end);
       const untrack = this.revocations.watch(tokenId, (error) => stop(error));
 
       try {
-        if (replaying) {
-          const em = this.orm.em.fork();
-          for (;;) {
-            const rows = await this.source.readAfter(em, last, { modelName, limit: BATCH });
-            rows.forEach(deliver);
-            if (rows.length < BATCH) break;
-            em.clear();
-          }
-          replaying = false;
-          buffered.splice(0).forEach(deliver);
+        const em = this.orm.em.fork();
+        // Without `after`, "live from now" starts at the log's head as read now, not where this
+        // instance's feed happens to be: a change committed just before the subscription but not
+        // yet fanned out here is not announced to it. Read before listening, then replay from
+        // there like any `after`, so a change committed in between is not lost either.
+        if (options.after === undefined) last = await this.source.head(em);
+        this.listeners.add(listener);
+        for (;;) {
+          const rows = await this.source.readAfter(em, last, { modelName, limit: BATCH });
+          rows.forEach(deliver);
+          if (rows.length < BATCH) break;
+          em.clear();
         }
+        replaying = false;
+        buffered.splice(0).forEach(deliver);
       } catch (error) {
         stop(error);
       }
