@@ -1,8 +1,11 @@
 import SchemaBuilder, { type ObjectRef } from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { ForbiddenError } from '../services/errors.js';
 import type { Context } from './context.js';
 import { authScopesOf, refusalMessage, type AuthScopeParams } from './scopes.js';
+
+const capitalized = (name: string) => `${name.slice(0, 1).toUpperCase()}${name.slice(1)}`;
 
 /** Plugins and shared types only; each domain type lives in a file of its own. */
 export const builder = new SchemaBuilder<{
@@ -15,8 +18,16 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin],
+  // ForbiddenError is listed by no field: a refused field stays a GraphQL error.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin],
   defaultFieldNullability: false,
+  errors: {
+    // No defaultTypes: only the DomainError classes a field lists become data; anything else
+    // (a database error) stays an error, masked by the server.
+    // A mutation `fooBar` answers a `FooBarResult` union of its errors and a `FooBarSuccess`.
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalized(fieldName)}Result` },
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalized(fieldName)}Success` },
+  },
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (context) => authScopesOf(context.principal),
