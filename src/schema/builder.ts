@@ -1,5 +1,6 @@
 import SchemaBuilder, { type ObjectRef } from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { ForbiddenError } from '../services/errors.js';
 import type { Context } from './context.js';
@@ -19,7 +20,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   // ForbiddenError is listed by no field: a refused field stays a GraphQL error.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   errors: {
     // No defaultTypes: only the DomainError classes a field lists become data; anything else
@@ -27,6 +28,13 @@ export const builder = new SchemaBuilder<{
     // A mutation `fooBar` answers a `FooBarResult` union of its errors and a `FooBarSuccess`.
     defaultUnionOptions: { name: ({ fieldName }) => `${capitalized(fieldName)}Result` },
     defaultResultOptions: { name: ({ fieldName }) => `${capitalized(fieldName)}Success` },
+  },
+  relay: {
+    // Connection types only (builder.connectionObject): list fields keep their own arguments
+    // (first/after, and last/before on the log only) and keyset cursors (services/pagination.ts).
+    nodesOnConnection: { description: 'The nodes of the edges, for clients that need no cursors.' },
+    clientMutationId: 'omit',
+    cursorType: 'String',
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

@@ -4,7 +4,6 @@ import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../services/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
 import { orThrow } from './errors.js';
 import { loadModel } from './loaders.js';
@@ -45,7 +44,7 @@ ModelVersionRef.implement({
   }),
 });
 
-export const ModelVersionConnection = connectionType('ModelVersion', ModelVersionRef);
+export const ModelVersionConnection = builder.connectionObject({ type: ModelVersionRef, name: 'ModelVersionConnection' });
 
 builder.queryField('modelVersion', (t) =>
   t.field({

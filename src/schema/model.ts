@@ -4,7 +4,6 @@ import { deleteModel, findModel, listModels, MODEL_CARD_FIELDS, registerModel, u
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { listVersions } from '../services/versions.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
 import { orThrow } from './errors.js';
 import { globalId, NodeInterface } from './node.js';
@@ -53,7 +52,7 @@ ModelRef.implement({
   }),
 });
 
-export const ModelConnection = connectionType('Model', ModelRef);
+export const ModelConnection = builder.connectionObject({ type: ModelRef, name: 'ModelConnection' });
 
 builder.queryFields((t) => ({
   model: t.field({

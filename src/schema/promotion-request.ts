@@ -4,7 +4,6 @@ import type { Reviewer } from '../services/promotion-requests.js';
 import { cancelPromotion, listRequests, requestModelName, reviewsOf } from '../services/promotion-requests.js';
 import { requestPromotion, reviewPromotion } from '../services/promotion-workflow.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import { orThrow } from './errors.js';
@@ -59,7 +58,7 @@ PromotionRequestRef.implement({
   }),
 });
 
-const PromotionRequestConnection = connectionType('PromotionRequest', PromotionRequestRef);
+const PromotionRequestConnection = builder.connectionObject({ type: PromotionRequestRef, name: 'PromotionRequestConnection' });
 
 builder.queryField('promotionRequests', (t) =>
   t.field({

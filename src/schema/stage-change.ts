@@ -2,7 +2,6 @@ import type { StageChange } from '../entities/index.js';
 import { parseLogCursor } from '../services/pagination.js';
 import { listStageChanges } from '../services/stage-log.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
 import { loadModel, loadVersion } from './loaders.js';
 import { NodeInterface } from './node.js';
@@ -28,7 +27,7 @@ StageChangeRef.implement({
   }),
 });
 
-export const StageChangeConnection = connectionType('StageChange', StageChangeRef);
+export const StageChangeConnection = builder.connectionObject({ type: StageChangeRef, name: 'StageChangeConnection' });
 
 builder.queryField('stageChanges', (t) =>
   t.field({

@@ -2,7 +2,6 @@ import { Webhook, type WebhookDelivery } from '../entities/index.js';
 import { NotFoundError } from '../services/errors.js';
 import { redeliverWebhook } from '../services/webhooks.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import type { Context } from './context.js';
 import { orThrow } from './errors.js';
 import { NodeInterface } from './node.js';
@@ -50,7 +49,7 @@ WebhookDeliveryRef.implement({
   }),
 });
 
-export const WebhookDeliveryConnection = connectionType('WebhookDelivery', WebhookDeliveryRef);
+export const WebhookDeliveryConnection = builder.connectionObject({ type: WebhookDeliveryRef, name: 'WebhookDeliveryConnection' });
 
 builder.mutationField('redeliverWebhook', (t) =>
   t.field({

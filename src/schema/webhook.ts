@@ -9,7 +9,6 @@ import {
   updateWebhook,
 } from '../services/webhooks.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import type { Context } from './context.js';
 import { orThrow } from './errors.js';
 import { globalId, NodeInterface } from './node.js';
@@ -43,7 +42,7 @@ WebhookRef.implement({
   }),
 });
 
-const WebhookConnection = connectionType('Webhook', WebhookRef);
+const WebhookConnection = builder.connectionObject({ type: WebhookRef, name: 'WebhookConnection' });
 
 builder.queryField('webhooks', (t) =>
   t.field({
