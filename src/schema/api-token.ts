@@ -4,12 +4,11 @@ import { createToken, listTokens, revokeToken } from '../services/tokens.js';
 import { builder } from './builder.js';
 import { ScopeEnum } from './enums.js';
 import { orThrow } from './errors.js';
-import { NodeInterface, parseGlobalId } from './node.js';
+import { parseGlobalId } from './global-ids.js';
 import { ApiTokenRef } from './refs.js';
 
 ApiTokenRef.implement({
   description: 'An API token. Its secret is shown once, at creation, and stored only as a hash.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     name: t.exposeString('name'),
     scopes: t.field({ type: [ScopeEnum], description: 'Every scope the token holds, implied ones included.', resolve: (token) => token.scopes }),

@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { ForbiddenError } from '../services/errors.js';
 import type { Context } from './context.js';
+import { decodeGlobalId, globalId, nodeTypeOf, resolveNodeQuery } from './global-ids.js';
 import { authScopesOf, refusalMessage, type AuthScopeParams } from './scopes.js';
 
 const capitalized = (name: string) => `${name.slice(0, 1).toUpperCase()}${name.slice(1)}`;
@@ -35,6 +36,14 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: { description: 'The nodes of the edges, for clients that need no cursors.' },
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Node, global ids and node(id) (global-ids.ts); no nodes(ids), which the contract lacks.
+    encodeGlobalID: globalId,
+    decodeGlobalID: decodeGlobalId,
+    nodeTypeOptions: { resolveType: nodeTypeOf },
+    nodeQueryOptions: { resolve: resolveNodeQuery },
+    nodesQueryOptions: false,
+    // Leave entities unmarked: the Node interface tells their type by class.
+    brandLoadedObjects: false,
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

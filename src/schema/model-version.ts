@@ -7,14 +7,13 @@ import { builder } from './builder.js';
 import { ModelStageEnum } from './enums.js';
 import { orThrow } from './errors.js';
 import { loadModel } from './loaders.js';
-import { globalId, NodeInterface } from './node.js';
+import { globalId } from './global-ids.js';
 import { onModel } from './scopes.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
 
 ModelVersionRef.implement({
   description: 'One version of a model.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     model: t.field({ type: ModelRef, resolve: (version, _args, ctx) => loadModel(ctx, version.model) }),
     name: t.exposeString('name', { description: 'Unique within its model; defaults to the number as text.' }),

@@ -6,7 +6,7 @@ import { listVersions } from '../services/versions.js';
 import { builder } from './builder.js';
 import { ModelStageEnum } from './enums.js';
 import { orThrow } from './errors.js';
-import { globalId, NodeInterface } from './node.js';
+import { globalId } from './global-ids.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { ModelVersionConnection } from './model-version.js';
 import { onModel } from './scopes.js';
@@ -23,7 +23,6 @@ const CARD_DESCRIPTIONS: Record<(typeof MODEL_CARD_FIELDS)[number], string> = {
 
 ModelRef.implement({
   description: "A registered model, with ZenML's model-card fields.",
-  interfaces: [NodeInterface],
   fields: (t) => ({
     name: t.exposeString('name'),
     ...Object.fromEntries(

@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import { orThrow } from './errors.js';
 import { loadModel, loadVersion } from './loaders.js';
-import { NodeInterface, parseGlobalId } from './node.js';
+import { parseGlobalId } from './global-ids.js';
 import { ModelRef, ModelVersionRef, PromotionRequestRef, StageChangeRef } from './refs.js';
 import { onModel } from './scopes.js';
 
@@ -32,7 +32,6 @@ const PromotionReviewRef = builder.objectRef<PromotionReview>('PromotionReview')
 
 PromotionRequestRef.implement({
   description: 'A move into a stage whose policy needs approvals, waiting for or past its reviews.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     model: t.field({ type: ModelRef, resolve: (request, _args, ctx) => loadModel(ctx, request.model) }),
     modelVersion: t.field({ type: ModelVersionRef, resolve: (request, _args, ctx) => loadVersion(ctx, request.modelVersion) }),

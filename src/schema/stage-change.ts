@@ -4,12 +4,10 @@ import { listStageChanges } from '../services/stage-log.js';
 import { builder } from './builder.js';
 import { ModelStageEnum } from './enums.js';
 import { loadModel, loadVersion } from './loaders.js';
-import { NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 
 StageChangeRef.implement({
   description: 'One committed change of one version\'s stage.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     cursor: t.exposeString('id', {
       description:

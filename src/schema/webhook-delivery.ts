@@ -4,7 +4,6 @@ import { redeliverWebhook } from '../services/webhooks.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { orThrow } from './errors.js';
-import { NodeInterface } from './node.js';
 import { idOf, WebhookDeliveryRef, WebhookEventEnum, WebhookRef } from './webhook-refs.js';
 
 /** The delivery's webhook: listed under it, it is in the operation's identity map already. */
@@ -22,7 +21,6 @@ export const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus
 
 WebhookDeliveryRef.implement({
   description: 'One message to one webhook, with what became of its attempts.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     webhook: t.field({ type: WebhookRef, resolve: (delivery, _args, ctx) => webhookOf(ctx, delivery) }),
     event: t.field({ type: WebhookEventEnum, resolve: (delivery) => delivery.event }),

@@ -11,7 +11,7 @@ import {
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { orThrow } from './errors.js';
-import { globalId, NodeInterface } from './node.js';
+import { globalId } from './global-ids.js';
 import { ModelRef } from './refs.js';
 import { WebhookDeliveryConnection, WebhookDeliveryStatusEnum } from './webhook-delivery.js';
 import { idOf, WebhookEventEnum, WebhookRef } from './webhook-refs.js';
@@ -20,7 +20,6 @@ const allowPrivate = (ctx: Context) => ctx.webhookSettings?.allowPrivate ?? fals
 
 WebhookRef.implement({
   description: 'An HTTP endpoint that receives signed messages (Standard Webhooks) for registry events.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     url: t.exposeString('url'),
     events: t.field({ type: [WebhookEventEnum], resolve: (webhook) => webhook.events }),

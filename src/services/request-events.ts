@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PromotionRequestEvent, type PromotionRequest } from '../entities/index.js';
-import { globalId } from '../schema/node.js';
+import { globalId } from '../schema/global-ids.js';
 import { enqueueEvent } from '../webhooks/outbox.js';
 import { LOG_APPEND_LOCK_KEY } from './stage-log.js';
 import { LogFeed } from './stage-feed.js';
