@@ -1,5 +1,12 @@
 import { BadRequestError } from './errors.js';
 
+/*
+ * Keyset paging stays here rather than in @pothos/plugin-relay's resolveCursorConnection: that
+ * clamps `first` above the maximum and allows 0 where the contract answers BAD_USER_INPUT, gives
+ * an empty page the cursor it was asked with (or '') instead of null, and encodes no list kind
+ * into cursors that clients already hold. The page itself has the plugin's connection shape.
+ */
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
