@@ -1,7 +1,7 @@
 import type { ModelVersion } from '../entities/index.js';
 import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from '../services/errors.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
-import { versionHistory } from '../services/stage-log.js';
+import { versionHistory } from '../live/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
 import { ModelStageEnum } from './enums.js';

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StageChange } from '../entities/index.js';
 import { boundedPush } from './bounded-push.js';
 import { FoldedRun } from './folded-run.js';
+import type { Revocations } from './revocations.js';
 import { logHead, readLogAfter } from './stage-log.js';
 
 const BATCH = 500;
@@ -42,7 +43,6 @@ export class LogFeed<T extends { id: string }> {
   private readonly listeners = new Set<(item: T) => void>();
   /** Ends each open stream (on shutdown, so SSE responses finish instead of hanging). */
   private readonly enders = new Set<() => void>();
-  private readonly streamsByToken = new Map<string, Set<(error: Error) => void>>();
   private head = '0';
   private readonly reader = new FoldedRun(() => this.drain().catch((error: Error) => this.log(`reading the log of a live feed failed: ${error.message}`)));
   private pollTimer: NodeJS.Timeout | undefined;
@@ -50,6 +50,7 @@ export class LogFeed<T extends { id: string }> {
   constructor(
     private readonly orm: MikroORM,
     private readonly source: FeedSource<T>,
+    private readonly revocations: Revocations,
     private readonly log: (message: string) => void = () => undefined,
     /** Undelivered changes a subscriber may have before it counts as stalled. */
     private readonly maxQueue = 1_000,
@@ -79,11 +80,6 @@ export class LogFeed<T extends { id: string }> {
   /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
   pump(): Promise<void> {
     return this.reader.run();
-  }
-
-  /** Ends every open stream of a revoked token. */
-  endStreamsOf(tokenId: string, reason: Error): void {
-    for (const end of this.streamsByToken.get(tokenId) ?? []) end(reason);
   }
 
   /**
@@ -117,7 +113,7 @@ export class LogFeed<T extends { id: string }> {
       this.listeners.add(listener);
       const end = () => void stop();
       this.enders.add(end);
-      const untrack = tokenId !== null ? this.onTokenRevoked(tokenId, (error) => stop(error)) : () => undefined;
+      const untrack = this.revocations.watch(tokenId, (error) => stop(error));
 
       try {
         if (replaying) {
@@ -153,22 +149,11 @@ export class LogFeed<T extends { id: string }> {
       em.clear();
     }
   }
-
-  /** Calls `end` when the token is revoked; returns the function that forgets it again. */
-  onTokenRevoked(tokenId: string, end: (error: Error) => void): () => void {
-    let streams = this.streamsByToken.get(tokenId);
-    if (!streams) this.streamsByToken.set(tokenId, (streams = new Set()));
-    streams.add(end);
-    return () => {
-      streams.delete(end);
-      if (streams.size === 0 && this.streamsByToken.get(tokenId) === streams) this.streamsByToken.delete(tokenId);
-    };
-  }
 }
 
 /** The committed stage-change log, fanned out to `stageChanged` subscribers. */
 export class StageFeed extends LogFeed<StageChange> {
-  constructor(orm: MikroORM, log?: (message: string) => void, maxQueue?: number) {
+  constructor(orm: MikroORM, revocations: Revocations, log?: (message: string) => void, maxQueue?: number) {
     super(
       orm,
       {
@@ -177,6 +162,7 @@ export class StageFeed extends LogFeed<StageChange> {
         modelName: (change) => change.model.unwrap().name,
         overflowReason: (maxQueue, last) => `subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`,
       },
+      revocations,
       log,
       maxQueue,
     );
