@@ -95,13 +95,13 @@ const HOT_PATHS: [string, (em: EntityManager) => Promise<unknown>][] = [
   ['versions page', (em) => listVersions(em, ids.model, { first: 20 })],
   ['versions page after a cursor, in a stage', async (em) => {
     const page = await listVersions(em, ids.model, { first: 5 });
-    await listVersions(em, ids.model, { first: 5, after: page.cursors.at(-1) });
+    await listVersions(em, ids.model, { first: 5, after: page.pageInfo.endCursor });
     await listVersions(em, ids.model, { first: 5, stage: 'archived' });
     await listVersions(em, ids.model, { stage: 'latest' });
   }],
   ['models page and the next one', async (em) => {
     const page = await listModels(em, { first: 20 });
-    await listModels(em, { first: 20, after: page.cursors.at(-1) });
+    await listModels(em, { first: 20, after: page.pageInfo.endCursor });
   }],
   // A term rare among the names goes through the trigram index; a common prefix walks the name
   // index in order. (A term whose every trigram is in most names, such as "del-1999" against these
@@ -135,7 +135,7 @@ const HOT_PATHS: [string, (em: EntityManager) => Promise<unknown>][] = [
   ['stagePeriods, a page and the next one', async (em) => {
     const model = (await findModel(em, 'model-1000'))!;
     const page = await stagePeriods(em, model, 'production', { first: 1 });
-    await stagePeriods(em, model, 'production', { first: 1, after: page.cursors.at(-1) });
+    await stagePeriods(em, model, 'production', { first: 1, after: page.pageInfo.endCursor });
   }],
 ];
 

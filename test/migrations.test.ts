@@ -38,7 +38,7 @@ describe('migrations', () => {
       { index: null, trgm: 0 },
     ]);
     await sql(url.toString(), "insert into model (name) values ('Fraud-Detector'), ('churn')");
-    expect((await listModels(orm.em.fork(), { search: 'fraud' })).items.map((model) => model.name)).toEqual(['Fraud-Detector']);
+    expect((await listModels(orm.em.fork(), { search: 'fraud' })).edges.map((edge) => edge.node.name)).toEqual(['Fraud-Detector']);
   });
 
   it('leave the database exactly as the entity metadata describes it', async () => {

@@ -2,7 +2,7 @@ import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestError } from '../services/errors.js';
 import { StageChange, type Model, type ModelVersion, type StoredStage } from '../entities/index.js';
-import { pageSize, parseLogCursor, toPage, type Page } from '../services/pagination.js';
+import { pageOf, pageSize, parseLogCursor, toPage, type Page } from '../services/pagination.js';
 
 /** The channel that tells every instance "the log grew". Its payload is only a hint. */
 export const STAGE_LOG_CHANNEL = 'modelstage_stage_log';
@@ -157,8 +157,7 @@ async function logPage(em: EntityManager, where: ObjectQuery<StageChange>, args:
       limit: limit + 1,
       populate,
     });
-    const items = rows.slice(0, limit).reverse();
-    return { items, cursors: items.map((change) => change.id), hasNextPage: before !== undefined, hasPreviousPage: rows.length > limit };
+    return pageOf(rows.slice(0, limit).reverse(), (change) => change.id, { hasNextPage: before !== undefined, hasPreviousPage: rows.length > limit });
   }
   const limit = pageSize(args.first);
   const after = parseLogCursor(args.after);

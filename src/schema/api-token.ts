@@ -1,15 +1,14 @@
 import type { ApiToken } from '../entities/index.js';
-import { NotFoundError } from '../services/errors.js';
+import { AlreadyExistsError, NotFoundError, ValidationError } from '../services/errors.js';
 import { createToken, listTokens, revokeToken } from '../services/tokens.js';
 import { builder } from './builder.js';
 import { ScopeEnum } from './enums.js';
-import { AlreadyExistsErrorRef, asResult, NotFoundErrorRef, resultUnion, ValidationErrorRef } from './errors.js';
-import { NodeInterface, parseGlobalId } from './node.js';
+import { orThrow } from './errors.js';
+import { parseGlobalId } from './global-ids.js';
 import { ApiTokenRef } from './refs.js';
 
 ApiTokenRef.implement({
   description: 'An API token. Its secret is shown once, at creation, and stored only as a hash.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     name: t.exposeString('name'),
     scopes: t.field({ type: [ScopeEnum], description: 'Every scope the token holds, implied ones included.', resolve: (token) => token.scopes }),
@@ -52,25 +51,22 @@ const CreateApiTokenSuccess = builder.objectRef<{ secret: string; token: ApiToke
     apiToken: t.field({ type: ApiTokenRef, resolve: (r) => r.token }),
   }),
 });
-const CreateApiTokenResult = resultUnion('CreateApiTokenResult', CreateApiTokenSuccess, [AlreadyExistsErrorRef, ValidationErrorRef]);
 
-const RevokeApiTokenSuccess = builder.objectRef<{ apiToken: ApiToken }>('RevokeApiTokenSuccess').implement({
-  fields: (t) => ({ apiToken: t.field({ type: ApiTokenRef, resolve: (r) => r.apiToken }) }),
-});
-const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', RevokeApiTokenSuccess, [NotFoundErrorRef]);
 
 builder.mutationFields((t) => ({
   createApiToken: t.field({
-    type: CreateApiTokenResult,
+    type: CreateApiTokenSuccess,
+    errors: { types: [AlreadyExistsError, ValidationError], directResult: true },
     description:
       'Token names are unique. `models` limits what the token may change (create versions, edit, move, delete, request, review) to the models whose name equals one of the entries or matches it as a pattern (`*`: any run of characters, nothing else is special); elsewhere FORBIDDEN. A limited token still reads every model. null: every model. A token limited to models may not manage tokens itself.',
     // A limited token making an unlimited one would escape its limit.
     authScopes: { $all: { admin: true, everyModel: true } },
     args: { name: t.arg.string({ required: true }), scopes: t.arg({ type: [ScopeEnum], required: true }), models: t.arg.stringList() },
-    resolve: async (_root, { name, scopes, models }, ctx) => createToken(ctx.em, name, scopes, models),
+    resolve: async (_root, { name, scopes, models }, ctx) => orThrow(await createToken(ctx.em, name, scopes, models)),
   }),
   revokeApiToken: t.field({
-    type: RevokeApiTokenResult,
+    type: ApiTokenRef,
+    errors: { types: [NotFoundError], dataField: { name: 'apiToken' } },
     description: 'The token stops working at once; its open subscriptions end.',
     authScopes: { $all: { admin: true, everyModel: true } },
     args: { id: t.arg.id({ required: true, description: 'The global id of the token.' }) },
@@ -78,7 +74,7 @@ builder.mutationFields((t) => ({
       const parsed = parseGlobalId(id);
       const revoked = await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : undefined, id);
       if (!(revoked instanceof NotFoundError)) ctx.live.tokenRevoked(revoked.id);
-      return asResult(revoked, (apiToken) => ({ apiToken }));
+      return orThrow(revoked);
     },
   }),
 }));

@@ -9,7 +9,7 @@ import {
   StageConflictError,
   ValidationError,
 } from '../services/errors.js';
-import { builder, type Ref } from './builder.js';
+import { builder } from './builder.js';
 import { ModelVersionRef, PromotionRequestRef } from './refs.js';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
@@ -37,66 +37,58 @@ const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   }),
 });
 
-function errorType(name: string, errorClass: abstract new (...args: never[]) => DomainError, description?: string) {
-  return builder.objectRef<DomainError>(name).implement({
-    description,
-    interfaces: [ErrorInterface],
-    isTypeOf: (value) => value instanceof errorClass,
-    fields: () => ({}),
-  });
-}
+/*
+ * One object type per DomainError class, named after it. Fields list the classes they may
+ * answer (`errors: { types }`, or `builder.errorUnion`); the errors plugin turns a returned or
+ * thrown instance of a listed class into that union member, and leaves anything else an error.
+ */
 
-export const NotFoundErrorRef = errorType('NotFoundError', NotFoundError);
-export const AlreadyExistsErrorRef = errorType('AlreadyExistsError', AlreadyExistsError);
-export const ValidationErrorRef = errorType('ValidationError', ValidationError);
-builder.objectField(ValidationErrorRef, 'field', (t) => t.string({ nullable: true, description: 'The argument at fault.', resolve: (error) => (error as ValidationError).field }));
-export const StageConflictErrorRef = errorType(
-  'StageConflictError',
-  StageConflictError,
-  'The target stage is held by another version and force was not given.',
-);
-builder.objectField(StageConflictErrorRef, 'holder', (t) =>
-  t.field({ type: ModelVersionRef, description: 'The version that holds the stage now.', resolve: (error) => (error as StageConflictError).holder }),
-);
-
-export const ApprovalRequiredErrorRef = errorType(
-  'ApprovalRequiredError',
-  ApprovalRequiredError,
-  'The stage needs approvals before a version moves in. Nothing moved; `request` is the open promotion request for this move (opened by this call, or the one already open for it).',
-);
-builder.objectField(ApprovalRequiredErrorRef, 'request', (t) => t.field({ type: PromotionRequestRef, resolve: (error) => (error as ApprovalRequiredError).request }));
-export const ReviewRefusedErrorRef = errorType('ReviewRefusedError', ReviewRefusedError, 'A review refused for its reviewer or the request\'s state. Nothing changed.');
-export const PreconditionFailedErrorRef = errorType('PreconditionFailedError', PreconditionFailedError, '`expectedHolder` did not match. Nothing changed.');
-builder.objectField(PreconditionFailedErrorRef, 'actualHolder', (t) =>
-  t.field({
-    type: ModelVersionRef,
-    nullable: true,
-    description: 'The version that holds the stage now; null when none does.',
-    resolve: (error) => (error as PreconditionFailedError).actualHolder,
+builder.objectType(NotFoundError, { name: 'NotFoundError', interfaces: [ErrorInterface], fields: () => ({}) });
+builder.objectType(AlreadyExistsError, { name: 'AlreadyExistsError', interfaces: [ErrorInterface], fields: () => ({}) });
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.string({ nullable: true, description: 'The argument at fault.', resolve: (error) => error.field }) }),
+});
+builder.objectType(StageConflictError, {
+  name: 'StageConflictError',
+  description: 'The target stage is held by another version and force was not given.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ holder: t.field({ type: ModelVersionRef, description: 'The version that holds the stage now.', resolve: (error) => error.holder }) }),
+});
+builder.objectType(ApprovalRequiredError, {
+  name: 'ApprovalRequiredError',
+  description:
+    'The stage needs approvals before a version moves in. Nothing moved; `request` is the open promotion request for this move (opened by this call, or the one already open for it).',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ request: t.field({ type: PromotionRequestRef, resolve: (error) => error.request }) }),
+});
+builder.objectType(ReviewRefusedError, {
+  name: 'ReviewRefusedError',
+  description: "A review refused for its reviewer or the request's state. Nothing changed.",
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+builder.objectType(PreconditionFailedError, {
+  name: 'PreconditionFailedError',
+  description: '`expectedHolder` did not match. Nothing changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    actualHolder: t.field({
+      type: ModelVersionRef,
+      nullable: true,
+      description: 'The version that holds the stage now; null when none does.',
+      resolve: (error) => error.actualHolder,
+    }),
   }),
-);
+});
 
 /**
- * A mutation's result: its success type or one of the listed errors. Success values are plain
- * objects tagged with the success type's name.
+ * A service's success value, or its expected error thrown for the errors plugin to answer as
+ * data. The plugin would accept the error returned too, but its types let a resolver return
+ * only the success shape.
  */
-export function resultUnion<Success extends object>(
-  name: string,
-  success: Ref<Success>,
-  errors: Ref<DomainError>[],
-) {
-  return builder.unionType(name, {
-    types: [success, ...errors],
-    resolveType: (value) => {
-      if (!(value instanceof DomainError)) return success.name;
-      const match = errors.find((ref) => ref.name === `${value.constructor.name}`);
-      if (!match) throw new Error(`${name} cannot hold ${value.constructor.name}`);
-      return match.name;
-    },
-  });
-}
-
-/** Wraps a service's success value in its payload object; expected errors pass through as data. */
-export function asResult<O, S>(outcome: O, toSuccess: (value: Exclude<O, DomainError>) => S): S | Extract<O, DomainError> {
-  return outcome instanceof DomainError ? (outcome as Extract<O, DomainError>) : toSuccess(outcome as Exclude<O, DomainError>);
+export function orThrow<O>(outcome: O): Exclude<O, DomainError> {
+  if (outcome instanceof DomainError) throw outcome;
+  return outcome as Exclude<O, DomainError>;
 }

@@ -1,6 +1,5 @@
 import { holderAt, stagePeriods, type StagePeriod } from '../services/ledger.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
 import { loadVersion } from './loaders.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
@@ -24,7 +23,7 @@ const StagePeriodRef = builder.objectRef<StagePeriod>('StagePeriod').implement({
   }),
 });
 
-const StagePeriodConnection = connectionType('StagePeriod', StagePeriodRef);
+const StagePeriodConnection = builder.connectionObject({ type: StagePeriodRef, name: 'StagePeriodConnection' });
 
 builder.objectFields(ModelRef, (t) => ({
   holderAt: t.field({

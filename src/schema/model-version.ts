@@ -1,20 +1,19 @@
 import type { ModelVersion } from '../entities/index.js';
+import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from '../services/errors.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../live/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
-import { AlreadyExistsErrorRef, asResult, NotFoundErrorRef, resultUnion, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
+import { orThrow } from './errors.js';
 import { loadModel } from './loaders.js';
-import { globalId, NodeInterface } from './node.js';
+import { globalId } from './global-ids.js';
 import { onModel } from './scopes.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
 
 ModelVersionRef.implement({
   description: 'One version of a model.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     model: t.field({ type: ModelRef, resolve: (version, _args, ctx) => loadModel(ctx, version.model) }),
     name: t.exposeString('name', { description: 'Unique within its model; defaults to the number as text.' }),
@@ -44,7 +43,7 @@ ModelVersionRef.implement({
   }),
 });
 
-export const ModelVersionConnection = connectionType('ModelVersion', ModelVersionRef);
+export const ModelVersionConnection = builder.connectionObject({ type: ModelVersionRef, name: 'ModelVersionConnection' });
 
 builder.queryField('modelVersion', (t) =>
   t.field({
@@ -57,32 +56,17 @@ builder.queryField('modelVersion', (t) =>
   }),
 );
 
-const versionPayload = (name: string) =>
-  builder.objectRef<{ modelVersion: ModelVersion }>(name).implement({
-    fields: (t) => ({ modelVersion: t.field({ type: ModelVersionRef, resolve: (r) => r.modelVersion }) }),
-  });
-
-const CreateModelVersionResult = resultUnion('CreateModelVersionResult', versionPayload('CreateModelVersionSuccess'), [
-  NotFoundErrorRef,
-  AlreadyExistsErrorRef,
-  ValidationErrorRef,
-]);
-const UpdateModelVersionResult = resultUnion('UpdateModelVersionResult', versionPayload('UpdateModelVersionSuccess'), [
-  NotFoundErrorRef,
-  ValidationErrorRef,
-]);
-
-const DeleteModelVersionSuccess = builder.objectRef<{ modelVersion: ModelVersion }>('DeleteModelVersionSuccess').implement({
+const DeleteModelVersionSuccess = builder.objectRef<ModelVersion>('DeleteModelVersionSuccess').implement({
   fields: (t) => ({
-    deletedId: t.id({ description: 'The global id the version had.', resolve: (r) => globalId('ModelVersion', r.modelVersion.id) }),
-    model: t.field({ type: ModelRef, resolve: (r, _args, ctx) => loadModel(ctx, r.modelVersion.model) }),
+    deletedId: t.id({ description: 'The global id the version had.', resolve: (version) => globalId('ModelVersion', version.id) }),
+    model: t.field({ type: ModelRef, resolve: (version, _args, ctx) => loadModel(ctx, version.model) }),
   }),
 });
-const DeleteModelVersionResult = resultUnion('DeleteModelVersionResult', DeleteModelVersionSuccess, [NotFoundErrorRef, StageConflictErrorRef]);
 
 builder.mutationFields((t) => ({
   createModelVersion: t.field({
-    type: CreateModelVersionResult,
+    type: ModelVersionRef,
+    errors: { types: [NotFoundError, AlreadyExistsError, ValidationError], dataField: { name: 'modelVersion' } },
     description:
       'A new version of `model`, numbered after the highest number it ever had (numbers are never reused). `name` defaults to the number as text; a given name may not be all digits nor a stage name in any case (ValidationError), so `version` lookups are never ambiguous.',
     authScopes: (_root, args) => onModel('write', args.model),
@@ -93,10 +77,11 @@ builder.mutationFields((t) => ({
       tags: t.arg.stringList(),
       metadata: t.arg({ type: 'JSON' }),
     },
-    resolve: async (_root, args, ctx) => asResult(await createVersion(ctx.em, { ...args, actor: ctx.principal.name }), (modelVersion) => ({ modelVersion })),
+    resolve: async (_root, args, ctx) => orThrow(await createVersion(ctx.em, { ...args, actor: ctx.principal.name })),
   }),
   updateModelVersion: t.field({
-    type: UpdateModelVersionResult,
+    type: ModelVersionRef,
+    errors: { types: [NotFoundError, ValidationError], dataField: { name: 'modelVersion' } },
     description: 'Changes the given fields only (description, tags, metadata); stages change through setStage.',
     authScopes: (_root, args) => onModel('write', args.model),
     args: {
@@ -106,14 +91,14 @@ builder.mutationFields((t) => ({
       tags: t.arg.stringList(),
       metadata: t.arg({ type: 'JSON' }),
     },
-    resolve: async (_root, { model, version, ...patch }, ctx) =>
-      asResult(await updateVersion(ctx.em, model, version, patch), (modelVersion) => ({ modelVersion })),
+    resolve: async (_root, { model, version, ...patch }, ctx) => orThrow(await updateVersion(ctx.em, model, version, patch)),
   }),
   deleteModelVersion: t.field({
-    type: DeleteModelVersionResult,
+    type: DeleteModelVersionSuccess,
+    errors: { types: [NotFoundError, StageConflictError], directResult: true },
     description: 'Deletes a version; its number and name are never reused. Refused while it is in STAGING or PRODUCTION. Its log rows stay. Needs WRITE.',
     authScopes: (_root, args) => onModel('write', args.model),
     args: { model: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
-    resolve: async (_root, { model, version }, ctx) => asResult(await deleteVersion(ctx.em, model, version), (modelVersion) => ({ modelVersion })),
+    resolve: async (_root, { model, version }, ctx) => orThrow(await deleteVersion(ctx.em, model, version)),
   }),
 }));

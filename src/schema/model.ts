@@ -1,12 +1,12 @@
 import type { Model } from '../entities/index.js';
+import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from '../services/errors.js';
 import { deleteModel, findModel, listModels, MODEL_CARD_FIELDS, registerModel, updateModel } from '../services/models.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { listVersions } from '../services/versions.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
-import { asResult, AlreadyExistsErrorRef, NotFoundErrorRef, resultUnion, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
-import { globalId, NodeInterface } from './node.js';
+import { orThrow } from './errors.js';
+import { globalId } from './global-ids.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { ModelVersionConnection } from './model-version.js';
 import { onModel } from './scopes.js';
@@ -23,7 +23,6 @@ const CARD_DESCRIPTIONS: Record<(typeof MODEL_CARD_FIELDS)[number], string> = {
 
 ModelRef.implement({
   description: "A registered model, with ZenML's model-card fields.",
-  interfaces: [NodeInterface],
   fields: (t) => ({
     name: t.exposeString('name'),
     ...Object.fromEntries(
@@ -52,7 +51,7 @@ ModelRef.implement({
   }),
 });
 
-export const ModelConnection = connectionType('Model', ModelRef);
+export const ModelConnection = builder.connectionObject({ type: ModelRef, name: 'ModelConnection' });
 
 builder.queryFields((t) => ({
   model: t.field({
@@ -79,39 +78,35 @@ const cardArgs = (t: Parameters<Parameters<typeof builder.mutationField>[1]>[0])
     ReturnType<typeof t.arg.string>
   >;
 
-const ModelPayload = (name: string) =>
-  builder.objectRef<{ model: Model }>(name).implement({ fields: (t) => ({ model: t.field({ type: ModelRef, resolve: (r) => r.model }) }) });
-
-const CreateModelResult = resultUnion('CreateModelResult', ModelPayload('CreateModelSuccess'), [AlreadyExistsErrorRef, ValidationErrorRef]);
-const UpdateModelResult = resultUnion('UpdateModelResult', ModelPayload('UpdateModelSuccess'), [NotFoundErrorRef, ValidationErrorRef]);
-
-const DeleteModelSuccess = builder.objectRef<{ model: Model }>('DeleteModelSuccess').implement({
+const DeleteModelSuccess = builder.objectRef<Model>('DeleteModelSuccess').implement({
   fields: (t) => ({
-    deletedId: t.id({ description: 'The global id the model had.', resolve: (r) => globalId('Model', r.model.id) }),
-    name: t.string({ resolve: (r) => r.model.name }),
+    deletedId: t.id({ description: 'The global id the model had.', resolve: (model) => globalId('Model', model.id) }),
+    name: t.exposeString('name'),
   }),
 });
-const DeleteModelResult = resultUnion('DeleteModelResult', DeleteModelSuccess, [NotFoundErrorRef, StageConflictErrorRef]);
 
 builder.mutationFields((t) => ({
   createModel: t.field({
-    type: CreateModelResult,
+    type: ModelRef,
+    errors: { types: [AlreadyExistsError, ValidationError], dataField: { name: 'model' } },
     authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }), tags: t.arg.stringList(), ...cardArgs(t) },
-    resolve: async (_root, args, ctx) => asResult(await registerModel(ctx.em, args), (model) => ({ model })),
+    resolve: async (_root, args, ctx) => orThrow(await registerModel(ctx.em, args)),
   }),
   updateModel: t.field({
-    type: UpdateModelResult,
+    type: ModelRef,
+    errors: { types: [NotFoundError, ValidationError], dataField: { name: 'model' } },
     description: 'Changes the given fields only; null clears a field.',
     authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }), tags: t.arg.stringList(), ...cardArgs(t) },
-    resolve: async (_root, { name, ...patch }, ctx) => asResult(await updateModel(ctx.em, name, patch), (model) => ({ model })),
+    resolve: async (_root, { name, ...patch }, ctx) => orThrow(await updateModel(ctx.em, name, patch)),
   }),
   deleteModel: t.field({
-    type: DeleteModelResult,
+    type: DeleteModelSuccess,
+    errors: { types: [NotFoundError, StageConflictError], directResult: true },
     description: 'Deletes a model. Refused (StageConflictError) while a version is in STAGING or PRODUCTION. Its log rows stay: history survives deletion, and a new model may take the name. Needs WRITE.',
     authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }) },
-    resolve: async (_root, { name }, ctx) => asResult(await deleteModel(ctx.em, name), (model) => ({ model })),
+    resolve: async (_root, { name }, ctx) => orThrow(await deleteModel(ctx.em, name)),
   }),
 }));

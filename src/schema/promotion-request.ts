@@ -1,14 +1,14 @@
 import { PromotionRequest, StageChange, type PromotionRequestEvent, type PromotionReview } from '../entities/index.js';
+import { NotFoundError, ReviewRefusedError, StageConflictError, ValidationError } from '../services/errors.js';
 import type { Reviewer } from '../services/promotion-requests.js';
 import { cancelPromotion, listRequests, requestModelName, reviewsOf } from '../services/promotion-requests.js';
 import { requestPromotion, reviewPromotion } from '../services/promotion-workflow.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
-import { asResult, NotFoundErrorRef, resultUnion, ReviewRefusedErrorRef, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
+import { orThrow } from './errors.js';
 import { loadModel, loadVersion } from './loaders.js';
-import { NodeInterface, parseGlobalId } from './node.js';
+import { parseGlobalId } from './global-ids.js';
 import { ModelRef, ModelVersionRef, PromotionRequestRef, StageChangeRef } from './refs.js';
 import { onModel } from './scopes.js';
 
@@ -32,7 +32,6 @@ const PromotionReviewRef = builder.objectRef<PromotionReview>('PromotionReview')
 
 PromotionRequestRef.implement({
   description: 'A move into a stage whose policy needs approvals, waiting for or past its reviews.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     model: t.field({ type: ModelRef, resolve: (request, _args, ctx) => loadModel(ctx, request.model) }),
     modelVersion: t.field({ type: ModelVersionRef, resolve: (request, _args, ctx) => loadVersion(ctx, request.modelVersion) }),
@@ -58,7 +57,7 @@ PromotionRequestRef.implement({
   }),
 });
 
-const PromotionRequestConnection = connectionType('PromotionRequest', PromotionRequestRef);
+const PromotionRequestConnection = builder.connectionObject({ type: PromotionRequestRef, name: 'PromotionRequestConnection' });
 
 builder.queryField('promotionRequests', (t) =>
   t.field({
@@ -69,21 +68,13 @@ builder.queryField('promotionRequests', (t) =>
   }),
 );
 
-const requestPayload = (name: string) =>
-  builder.objectRef<{ request: PromotionRequest }>(name).implement({
-    fields: (t) => ({ request: t.field({ type: PromotionRequestRef, resolve: (r) => r.request }) }),
-  });
-const RequestPromotionResult = resultUnion('RequestPromotionResult', requestPayload('RequestPromotionSuccess'), [
-  NotFoundErrorRef,
-  StageConflictErrorRef,
-  ValidationErrorRef,
-]);
-const ReviewPromotionResult = resultUnion('ReviewPromotionResult', requestPayload('ReviewPromotionSuccess'), [
-  NotFoundErrorRef,
-  StageConflictErrorRef,
-  ReviewRefusedErrorRef,
-  ValidationErrorRef,
-]);
+/** approvePromotion, rejectPromotion and cancelPromotion share one result union. */
+const reviewErrors = {
+  types: [NotFoundError, StageConflictError, ReviewRefusedError, ValidationError],
+  union: { name: 'ReviewPromotionResult' },
+  result: { name: 'ReviewPromotionSuccess' },
+  dataField: { name: 'request' },
+};
 
 const reviewer = (ctx: Context): Reviewer => ({ name: ctx.principal.name, tokenId: ctx.principal.tokenId });
 /** The database id behind a request's global id; undefined when it names none. */
@@ -97,7 +88,8 @@ const onRequestModel = (scope: 'write' | 'promote') => async (_root: unknown, ar
 
 builder.mutationFields((t) => ({
   requestPromotion: t.field({
-    type: RequestPromotionResult,
+    type: PromotionRequestRef,
+    errors: { types: [NotFoundError, StageConflictError, ValidationError], dataField: { name: 'request' } },
     description:
       'Asks to move a version into a stage whose policy needs approvals, with the scopes setStage would need. Opens a PENDING request, or answers the one already open for the same version, stage and force. StageConflictError at once when the stage is held and force is not given. Into a stage without a policy, a ValidationError with code INVALID_STAGE (use setStage).',
     authScopes: (_root, args) => onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name),
@@ -109,13 +101,13 @@ builder.mutationFields((t) => ({
       reason: t.arg.string(),
     },
     resolve: async (_root, args, ctx) =>
-      asResult(
+      orThrow(
         await requestPromotion(ctx.em, reviewer(ctx), { model: args.name, version: args.version, stage: args.stage, force: args.force ?? false, reason: args.reason }),
-        (request) => ({ request }),
       ),
   }),
   approvePromotion: t.field({
-    type: ReviewPromotionResult,
+    type: PromotionRequestRef,
+    errors: reviewErrors,
     description:
       'PROMOTE, and a token allowed to change the model. Each token reviews a request once, and never its own. The approval that reaches `requiredApprovals` carries out the move in the same transaction, as setStage would with the request\'s force; its StageChanges list the approvers in `approvedBy`, the requester as `actor`, and the request\'s `reason`. If the move cannot be made then (the stage is held and the request has no force, the version is gone), the approval answers that error, is not recorded, and the request stays PENDING.',
     authScopes: onRequestModel('promote'),
@@ -126,22 +118,24 @@ builder.mutationFields((t) => ({
       if (outcome instanceof PromotionRequest && outcome.status === 'applied') {
         ctx.metrics.stageChangesCommitted(await ctx.em.find(StageChange, { id: { $in: outcome.changeIds } }));
       }
-      return asResult(outcome, (request) => ({ request }));
+      return orThrow(outcome);
     },
   }),
   rejectPromotion: t.field({
-    type: ReviewPromotionResult,
+    type: PromotionRequestRef,
+    errors: reviewErrors,
     description: 'PROMOTE. Ends the request as REJECTED. Same rules as approvePromotion for who may review.',
     authScopes: onRequestModel('promote'),
     args: { id: t.arg.id({ required: true }), comment: t.arg.string() },
-    resolve: async (_root, args, ctx) => asResult(await reviewPromotion(ctx.em, reviewer(ctx), requestId(args.id), args.id, { approved: false, comment: args.comment }), (request) => ({ request })),
+    resolve: async (_root, args, ctx) => orThrow(await reviewPromotion(ctx.em, reviewer(ctx), requestId(args.id), args.id, { approved: false, comment: args.comment })),
   }),
   cancelPromotion: t.field({
-    type: ReviewPromotionResult,
+    type: PromotionRequestRef,
+    errors: reviewErrors,
     description: 'Its requester only (else ReviewRefusedError). Ends a PENDING request as CANCELLED.',
     authScopes: onRequestModel('write'),
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => asResult(await cancelPromotion(ctx.em, reviewer(ctx), requestId(args.id), args.id), (request) => ({ request })),
+    resolve: async (_root, args, ctx) => orThrow(await cancelPromotion(ctx.em, reviewer(ctx), requestId(args.id), args.id)),
   }),
 }));
 

@@ -1,9 +1,8 @@
-import { DomainError } from '../services/errors.js';
+import { ApprovalRequiredError, NotFoundError, PreconditionFailedError, StageConflictError, ValidationError } from '../services/errors.js';
 import { rollbackStage, setStage, type MoveOptions, type StageMoved, type StagePreview } from '../services/promotion.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
-import { ApprovalRequiredErrorRef, NotFoundErrorRef, PreconditionFailedErrorRef, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
 import { ModelVersionRef, StageChangeRef } from './refs.js';
 import { onModel } from './scopes.js';
 
@@ -30,10 +29,13 @@ const SetStagePreview = builder.objectRef<StagePreview>('SetStagePreview').imple
   }),
 });
 
-/** Errors by their class name (each error type is named after its DomainError class). */
-const SetStageResult = builder.unionType('SetStageResult', {
-  types: [SetStageSuccess, SetStagePreview, NotFoundErrorRef, StageConflictErrorRef, ValidationErrorRef, PreconditionFailedErrorRef, ApprovalRequiredErrorRef],
-  resolveType: (value) => (value instanceof DomainError ? value.constructor.name : 'preview' in value ? 'SetStagePreview' : 'SetStageSuccess'),
+/**
+ * Two success types (a move, a preview), so a union of its own rather than a field's `errors`
+ * option; the errors plugin still answers the listed errors, returned or thrown, as members.
+ */
+const SetStageResult = builder.errorUnion('SetStageResult', {
+  types: [SetStageSuccess, SetStagePreview, NotFoundError, StageConflictError, ValidationError, PreconditionFailedError, ApprovalRequiredError],
+  resolveType: (value) => ('preview' in value ? 'SetStagePreview' : 'SetStageSuccess'),
 });
 
 /** The caller's part of a move: who it is, for the log and for the idempotency key's space. */

@@ -2,15 +2,12 @@ import type { StageChange } from '../entities/index.js';
 import { parseLogCursor } from '../services/pagination.js';
 import { listStageChanges } from '../live/stage-log.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
 import { loadModel, loadVersion } from './loaders.js';
-import { NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef, StageChangeRef } from './refs.js';
 
 StageChangeRef.implement({
   description: 'One committed change of one version\'s stage.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     cursor: t.exposeString('id', {
       description:
@@ -28,7 +25,7 @@ StageChangeRef.implement({
   }),
 });
 
-export const StageChangeConnection = connectionType('StageChange', StageChangeRef);
+export const StageChangeConnection = builder.connectionObject({ type: StageChangeRef, name: 'StageChangeConnection' });
 
 builder.queryField('stageChanges', (t) =>
   t.field({

@@ -1,8 +1,9 @@
-import type { Model, StagePolicy } from '../entities/index.js';
+import type { StagePolicy } from '../entities/index.js';
+import { NotFoundError, ValidationError } from '../services/errors.js';
 import { setStagePolicy } from '../services/stage-policies.js';
 import { builder } from './builder.js';
 import { ModelStageEnum } from './enums.js';
-import { asResult, NotFoundErrorRef, resultUnion, ValidationErrorRef } from './errors.js';
+import { orThrow } from './errors.js';
 import { ModelRef } from './refs.js';
 import { onModel } from './scopes.js';
 
@@ -24,14 +25,10 @@ builder.objectField(ModelRef, 'stagePolicies', (t) =>
   }),
 );
 
-const SetStagePolicySuccess = builder.objectRef<{ model: Model }>('SetStagePolicySuccess').implement({
-  fields: (t) => ({ model: t.field({ type: ModelRef, resolve: (r) => r.model }) }),
-});
-const SetStagePolicyResult = resultUnion('SetStagePolicyResult', SetStagePolicySuccess, [NotFoundErrorRef, ValidationErrorRef]);
-
 builder.mutationField('setStagePolicy', (t) =>
   t.field({
-    type: SetStagePolicyResult,
+    type: ModelRef,
+    errors: { types: [NotFoundError, ValidationError], dataField: { name: 'model' } },
     description: 'ADMIN. STAGING or PRODUCTION (else ValidationError INVALID_STAGE); `requiredApprovals` from 0 (no rule) to 10.',
     authScopes: (_root, args) => onModel('admin', args.model),
     args: {
@@ -39,6 +36,6 @@ builder.mutationField('setStagePolicy', (t) =>
       stage: t.arg({ type: ModelStageEnum, required: true }),
       requiredApprovals: t.arg.int({ required: true }),
     },
-    resolve: async (_root, args, ctx) => asResult(await setStagePolicy(ctx.em, args.model, args.stage, args.requiredApprovals), (model) => ({ model })),
+    resolve: async (_root, args, ctx) => orThrow(await setStagePolicy(ctx.em, args.model, args.stage, args.requiredApprovals)),
   }),
 );

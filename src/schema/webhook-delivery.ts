@@ -1,10 +1,9 @@
 import { Webhook, type WebhookDelivery } from '../entities/index.js';
+import { NotFoundError } from '../services/errors.js';
 import { redeliverWebhook } from '../services/webhooks.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import type { Context } from './context.js';
-import { asResult, NotFoundErrorRef, resultUnion } from './errors.js';
-import { NodeInterface } from './node.js';
+import { orThrow } from './errors.js';
 import { idOf, WebhookDeliveryRef, WebhookEventEnum, WebhookRef } from './webhook-refs.js';
 
 /** The delivery's webhook: listed under it, it is in the operation's identity map already. */
@@ -22,7 +21,6 @@ export const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus
 
 WebhookDeliveryRef.implement({
   description: 'One message to one webhook, with what became of its attempts.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     webhook: t.field({ type: WebhookRef, resolve: (delivery, _args, ctx) => webhookOf(ctx, delivery) }),
     event: t.field({ type: WebhookEventEnum, resolve: (delivery) => delivery.event }),
@@ -49,20 +47,16 @@ WebhookDeliveryRef.implement({
   }),
 });
 
-export const WebhookDeliveryConnection = connectionType('WebhookDelivery', WebhookDeliveryRef);
-
-const RedeliverWebhookSuccess = builder.objectRef<{ delivery: WebhookDelivery }>('RedeliverWebhookSuccess').implement({
-  fields: (t) => ({ delivery: t.field({ type: WebhookDeliveryRef, resolve: (r) => r.delivery }) }),
-});
-const RedeliverWebhookResult = resultUnion('RedeliverWebhookResult', RedeliverWebhookSuccess, [NotFoundErrorRef]);
+export const WebhookDeliveryConnection = builder.connectionObject({ type: WebhookDeliveryRef, name: 'WebhookDeliveryConnection' });
 
 builder.mutationField('redeliverWebhook', (t) =>
   t.field({
-    type: RedeliverWebhookResult,
+    type: WebhookDeliveryRef,
+    errors: { types: [NotFoundError], dataField: { name: 'delivery' } },
     description:
       "ADMIN. Sends this message again now, with the same messageId, whatever its status; the delivery's attempts, status and times follow the new attempt.",
     authScopes: { admin: true },
     args: { deliveryId: t.arg.id({ required: true }) },
-    resolve: async (_root, { deliveryId }, ctx) => asResult(await redeliverWebhook(ctx.em, idOf('WebhookDelivery', deliveryId)), (delivery) => ({ delivery })),
+    resolve: async (_root, { deliveryId }, ctx) => orThrow(await redeliverWebhook(ctx.em, idOf('WebhookDelivery', deliveryId))),
   }),
 );

@@ -1,7 +1,7 @@
 import type { Webhook, WebhookDelivery } from '../entities/index.js';
 import type { WebhookId } from '../services/webhooks.js';
 import { builder } from './builder.js';
-import { parseGlobalId } from './node.js';
+import { parseGlobalId } from './global-ids.js';
 
 /** Declared apart so that webhook.ts and webhook-delivery.ts may refer to each other. */
 export const WebhookRef = builder.objectRef<Webhook>('Webhook');

@@ -1,4 +1,5 @@
 import type { Webhook } from '../entities/index.js';
+import { NotFoundError, ValidationError } from '../services/errors.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -8,10 +9,9 @@ import {
   updateWebhook,
 } from '../services/webhooks.js';
 import { builder } from './builder.js';
-import { connectionType } from './connection.js';
 import type { Context } from './context.js';
-import { asResult, NotFoundErrorRef, resultUnion, ValidationErrorRef } from './errors.js';
-import { globalId, NodeInterface } from './node.js';
+import { orThrow } from './errors.js';
+import { globalId } from './global-ids.js';
 import { ModelRef } from './refs.js';
 import { WebhookDeliveryConnection, WebhookDeliveryStatusEnum } from './webhook-delivery.js';
 import { idOf, WebhookEventEnum, WebhookRef } from './webhook-refs.js';
@@ -20,7 +20,6 @@ const allowPrivate = (ctx: Context) => ctx.webhookSettings?.allowPrivate ?? fals
 
 WebhookRef.implement({
   description: 'An HTTP endpoint that receives signed messages (Standard Webhooks) for registry events.',
-  interfaces: [NodeInterface],
   fields: (t) => ({
     url: t.exposeString('url'),
     events: t.field({ type: [WebhookEventEnum], resolve: (webhook) => webhook.events }),
@@ -42,7 +41,7 @@ WebhookRef.implement({
   }),
 });
 
-const WebhookConnection = connectionType('Webhook', WebhookRef);
+const WebhookConnection = builder.connectionObject({ type: WebhookRef, name: 'WebhookConnection' });
 
 builder.queryField('webhooks', (t) =>
   t.field({
@@ -63,31 +62,19 @@ const secretPayload = (name: string, secretDescription: string) =>
     }),
   });
 
-const CreateWebhookResult = resultUnion(
-  'CreateWebhookResult',
-  secretPayload('CreateWebhookSuccess', 'The signing secret (`whsec_` and the base64 of 32 random bytes), shown this once.'),
-  [NotFoundErrorRef, ValidationErrorRef],
-);
-const UpdateWebhookSuccess = builder.objectRef<{ webhook: Webhook }>('UpdateWebhookSuccess').implement({
-  fields: (t) => ({ webhook: t.field({ type: WebhookRef, resolve: (r) => r.webhook }) }),
+const CreateWebhookSuccess = secretPayload('CreateWebhookSuccess', 'The signing secret (`whsec_` and the base64 of 32 random bytes), shown this once.');
+const DeleteWebhookSuccess = builder.objectRef<Webhook>('DeleteWebhookSuccess').implement({
+  fields: (t) => ({ deletedId: t.id({ resolve: (webhook) => globalId('Webhook', webhook.id) }) }),
 });
-const UpdateWebhookResult = resultUnion('UpdateWebhookResult', UpdateWebhookSuccess, [NotFoundErrorRef, ValidationErrorRef]);
-const DeleteWebhookSuccess = builder.objectRef<{ webhook: Webhook }>('DeleteWebhookSuccess').implement({
-  fields: (t) => ({ deletedId: t.id({ resolve: (r) => globalId('Webhook', r.webhook.id) }) }),
-});
-const DeleteWebhookResult = resultUnion('DeleteWebhookResult', DeleteWebhookSuccess, [NotFoundErrorRef]);
-const RotateWebhookSecretResult = resultUnion(
-  'RotateWebhookSecretResult',
-  secretPayload(
-    'RotateWebhookSecretSuccess',
-    'The new secret, shown this once. Messages are signed with both the old and the new one for 24 hours, then with the new one alone.',
-  ),
-  [NotFoundErrorRef],
+const RotateWebhookSecretSuccess = secretPayload(
+  'RotateWebhookSecretSuccess',
+  'The new secret, shown this once. Messages are signed with both the old and the new one for 24 hours, then with the new one alone.',
 );
 
 builder.mutationFields((t) => ({
   createWebhook: t.field({
-    type: CreateWebhookResult,
+    type: CreateWebhookSuccess,
+    errors: { types: [NotFoundError, ValidationError], directResult: true },
     description:
       'ADMIN. `url`: http or https, at most 2,048 characters. Unless the server runs with MODELSTAGE_WEBHOOK_ALLOW_PRIVATE=true, a URL whose host is or resolves to a loopback, private, link-local or unspecified address is refused (ValidationError, field "url"). `events` defaults to [STAGE_CHANGED]; `model` keeps one model\'s events (NotFoundError when unknown).',
     authScopes: { admin: true },
@@ -97,10 +84,11 @@ builder.mutationFields((t) => ({
       model: t.arg.string(),
       description: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => createWebhook(ctx.em, args, allowPrivate(ctx)),
+    resolve: async (_root, args, ctx) => orThrow(await createWebhook(ctx.em, args, allowPrivate(ctx))),
   }),
   updateWebhook: t.field({
-    type: UpdateWebhookResult,
+    type: WebhookRef,
+    errors: { types: [NotFoundError, ValidationError], dataField: { name: 'webhook' } },
     description: 'ADMIN. Arguments left out stay as they are. `active: true` sends the messages that waited, in order.',
     authScopes: { admin: true },
     args: {
@@ -110,21 +98,22 @@ builder.mutationFields((t) => ({
       active: t.arg.boolean(),
       description: t.arg.string(),
     },
-    resolve: async (_root, { id, ...patch }, ctx) =>
-      asResult(await updateWebhook(ctx.em, idOf('Webhook', id), patch, allowPrivate(ctx)), (webhook) => ({ webhook })),
+    resolve: async (_root, { id, ...patch }, ctx) => orThrow(await updateWebhook(ctx.em, idOf('Webhook', id), patch, allowPrivate(ctx))),
   }),
   deleteWebhook: t.field({
-    type: DeleteWebhookResult,
+    type: DeleteWebhookSuccess,
+    errors: { types: [NotFoundError], directResult: true },
     description: 'ADMIN. Its pending messages are dropped.',
     authScopes: { admin: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => asResult(await deleteWebhook(ctx.em, idOf('Webhook', id)), (webhook) => ({ webhook })),
+    resolve: async (_root, { id }, ctx) => orThrow(await deleteWebhook(ctx.em, idOf('Webhook', id))),
   }),
   rotateWebhookSecret: t.field({
-    type: RotateWebhookSecretResult,
+    type: RotateWebhookSecretSuccess,
+    errors: { types: [NotFoundError], directResult: true },
     description: 'ADMIN.',
     authScopes: { admin: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => rotateWebhookSecret(ctx.em, idOf('Webhook', id)),
+    resolve: async (_root, { id }, ctx) => orThrow(await rotateWebhookSecret(ctx.em, idOf('Webhook', id))),
   }),
 }));

@@ -6,12 +6,11 @@ export { ERROR_CODES, type ErrorCode } from '../vocabulary.js';
 
 /**
  * Expected outcomes of an operation. Services return them (never throw them) so the API can
- * answer with them as data.
+ * answer with them as data. They extend Error because the Pothos errors plugin only turns
+ * returned values that are Errors into union members (src/schema/errors.ts).
  */
-
-export abstract class DomainError {
+export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
-  constructor(readonly message: string) {}
 }
 
 export class NotFoundError extends DomainError {

@@ -1,13 +1,19 @@
 import { BadRequestError } from './errors.js';
 
+/*
+ * Keyset paging stays here rather than in @pothos/plugin-relay's resolveCursorConnection: that
+ * clamps `first` above the maximum and allows 0 where the contract answers BAD_USER_INPUT, gives
+ * an empty page the cursor it was asked with (or '') instead of null, and encodes no list kind
+ * into cursors that clients already hold. The page itself has the plugin's connection shape.
+ */
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** One page of a list, in the shape the schema's connection types (@pothos/plugin-relay) read. */
 export interface Page<T> {
-  items: T[];
-  cursors: string[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
 export function pageSize(first: number | null | undefined, argument = 'first'): number {
@@ -47,6 +53,11 @@ export function parseLogCursor(cursor: string | null | undefined, argument = 'af
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only tells that more follow. */
 export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string, hasPreviousPage: boolean): Page<T> {
-  const items = rows.slice(0, limit);
-  return { items, cursors: items.map(cursorOf), hasNextPage: rows.length > limit, hasPreviousPage };
+  return pageOf(rows.slice(0, limit), cursorOf, { hasNextPage: rows.length > limit, hasPreviousPage });
+}
+
+/** A page of `items` as they are listed. */
+export function pageOf<T>(items: T[], cursorOf: (item: T) => string, more: { hasNextPage: boolean; hasPreviousPage: boolean }): Page<T> {
+  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
+  return { edges, pageInfo: { ...more, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PromotionRequest } from '../entities/index.js';
-import { globalId } from '../schema/node.js';
+import { globalId } from '../schema/global-ids.js';
 import { enqueueEvent } from '../webhooks/outbox.js';
 import { PROMOTION_REQUEST_CHANNEL } from '../live/request-feed.js';
 import { LOG_APPEND_LOCK_KEY } from '../live/stage-log.js';
