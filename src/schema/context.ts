@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Metrics } from '../observability/metrics.js';
+import type { DirectReads } from '../services/direct-reads.js';
 import type { StageFeed } from '../services/stage-feed.js';
 import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
@@ -8,6 +9,8 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** What every resolver gets: one EntityManager per operation, the caller, and the live feed. */
 export interface Context {
   em: EntityManager;
+  /** The hottest reads through `pg` directly (services/direct-reads.ts); without it they go through `em`. */
+  directReads?: DirectReads;
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
@@ -24,9 +27,9 @@ export interface Context {
 }
 
 /** What one operation, or one delivered event, reads through: an EntityManager of its own and loaders batching on it. */
-export function freshReads(em: EntityManager): Pick<Context, 'em' | 'loaders'> {
+export function freshReads(em: EntityManager, directReads?: DirectReads): Pick<Context, 'em' | 'loaders'> {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork) };
+  return { em: fork, loaders: createLoaders(fork, directReads) };
 }
 
 /**
@@ -35,5 +38,5 @@ export function freshReads(em: EntityManager): Pick<Context, 'em' | 'loaders'> {
  * each event with fresh reads means nothing an earlier event loaded can answer a later one.
  */
 export function eventContext(subscription: Context): Context {
-  return { ...subscription, ...freshReads(subscription.em) };
+  return { ...subscription, ...freshReads(subscription.em, subscription.directReads) };
 }

@@ -58,7 +58,7 @@ builder.queryFields((t) => ({
     type: ModelRef,
     nullable: true,
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, { name }, ctx) => findModel(ctx.em, name),
+    resolve: (_root, { name }, ctx) => (ctx.directReads ? ctx.directReads.model(name) : findModel(ctx.em, name)),
   }),
   models: t.field({
     type: ModelConnection,

@@ -13,6 +13,7 @@ import { Observability } from '../observability/operation.js';
 import { instanceSources } from '../observability/sources.js';
 import { OperationTracer } from '../observability/tracing-plugin.js';
 import { Authenticator } from '../services/auth.js';
+import { DirectReads } from '../services/direct-reads.js';
 import { UnauthenticatedError } from '../services/errors.js';
 import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
@@ -94,6 +95,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   const bootstrapToken = bootstrap && 'created' in bootstrap ? bootstrap.created : null;
 
+  const directReads = new DirectReads(options.databaseUrl);
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
   const versions = new VersionFeed(orm, log, options.subscriberQueueLimit);
@@ -173,7 +175,8 @@ export async function startApp(options: AppOptions): Promise<App> {
         throw clientError(error);
       }
       return {
-        ...freshReads(orm.em),
+        ...freshReads(orm.em, directReads),
+        directReads,
         principal,
         feed,
         versions,
@@ -263,6 +266,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         for (const socket of sockets) socket.destroy();
         await dispatcherStopped;
         await listener.stop();
+        await directReads.close();
         await orm.close();
       })()),
   };
