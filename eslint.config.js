@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/client/generated/', 'test-artifacts/', 'bench/results/', '.modelstage/'] },
+  { ignores: ['dist/', 'node_modules/', 'src/client/generated/', 'src/dashboard/generated/', 'test/generated/', 'test-artifacts/', 'bench/results/', '.modelstage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,14 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SET_STAGE, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
-import { openDigest, post, sseSubscribe, wsSubscribe, type Subscription } from './support/transport.js';
+import { subscribe, type Subscriber } from './support/subscribers.js';
+import { openDigest, post } from './support/transport.js';
+import { lowercase, SCOPES as SCOPE_NAMES, type Scope as ScopeName } from '../src/vocabulary.js';
 
 /** Every scope includes the ones before it. */
-const SCOPES = ['read', 'write', 'promote', 'admin'] as const;
-type Scope = (typeof SCOPES)[number];
+const SCOPES = SCOPE_NAMES.map(lowercase);
+type Scope = Lowercase<ScopeName>;
 
 let server: TestServer;
-const secrets = {} as Record<Scope | 'revoked', string>;
+const secrets = {} as Record<Scope | 'revoked' | Limit, string>;
+/**
+ * Tokens limited to models: `here` may change every model the matrix writes to, `elsewhere` none
+ * of them (its `%` and `_` are plain characters, so they match nothing here either).
+ */
+const LIMITS = { here: ['m-*', 'created-*', 'matrix-*'], elsewhere: ['elsewhere', 'm%', 'm_*', 'created_%', '*-seedx'] } as const;
+type Limit = keyof typeof LIMITS;
 const SEED = 'matrix-seed';
 let seedId = '';
 let digest: Awaited<ReturnType<typeof openDigest>>;
@@ -23,10 +31,19 @@ async function freshModel(versions = 1, stage?: string): Promise<string> {
   return name;
 }
 
+/** A fresh model whose PRODUCTION needs one approval, with a request (by the admin token) to move version 1 there. */
+async function openRequest(): Promise<{ name: string; id: string }> {
+  const name = await freshModel(1);
+  await server.ok('mutation($name: String!) { setStagePolicy(model: $name, stage: PRODUCTION, requiredApprovals: 1) { __typename } }', { name });
+  const asked = await server.ok<any>('mutation($name: String!) { requestPromotion(name: $name, version: "1", stage: PRODUCTION) { ... on RequestPromotionSuccess { request { id } } } }', { name });
+  return { name, id: asked.requestPromotion.request.id };
+}
+
 beforeAll(async () => {
   // The matrix sends many bad tokens from one address: keep the brute-force guard out of its way.
   server = await startTestServer({ maxAuthFailures: 100_000 });
   for (const scope of SCOPES) secrets[scope] = await server.token([scope.toUpperCase()], `matrix-${scope}`);
+  for (const limit of Object.keys(LIMITS) as Limit[]) secrets[limit] = await server.token(['ADMIN'], `matrix-limited-${limit}`, [...LIMITS[limit]]);
   await seedModel(server, SEED, 2);
   await setStage(server, SEED, '1', 'STAGING');
   seedId = (await server.ok<{ model: { id: string } }>('{ model(name: "matrix-seed") { id } }')).model.id;
@@ -50,6 +67,8 @@ interface Credential {
   header: () => string | undefined;
   /** The scope the credential holds; undefined when it must not authenticate at all. */
   scope?: Scope;
+  /** Limited to models: to the ones the operations change, or to others. */
+  limit?: Limit;
 }
 
 const CREDENTIALS: Credential[] = [
@@ -59,12 +78,15 @@ const CREDENTIALS: Credential[] = [
   { name: 'an unknown token', header: () => `Bearer mst_${randomBytes(32).toString('base64url')}` },
   { name: 'a revoked token', header: () => `Bearer ${secrets.revoked}` },
   ...SCOPES.map((scope): Credential => ({ name: `a ${scope} token`, header: () => `Bearer ${secrets[scope]}`, scope })),
+  ...(Object.keys(LIMITS) as Limit[]).map((limit): Credential => ({ name: `an admin token limited to models ${limit}`, header: () => `Bearer ${secrets[limit]}`, scope: 'admin', limit })),
 ];
 
 interface Operation {
   name: string;
   /** The least scope that may run it. */
   needs: Scope;
+  /** A write on one model (a token limited to other models is refused), or one that needs a token limited to none. */
+  changes?: 'model' | 'any model';
   query: string;
   /** Prepares what one call needs (as admin) and returns its variables. */
   variables?: () => Promise<Record<string, unknown>>;
@@ -76,6 +98,7 @@ const success = (field: string, typename: string) => ({ [field]: { __typename: t
 const stageMove = (to: string, force: boolean, from?: string): Operation => ({
   name: `setStage to ${to}${force ? ' with force' : ''}${from ? ` from ${from}` : ''}`,
   needs: to === 'PRODUCTION' || force ? 'promote' : 'write',
+  changes: 'model',
   query: SET_STAGE,
   variables: async () => ({ name: await freshModel(1, from), version: '1', stage: to, force }),
   succeeds: { setStage: { __typename: 'SetStageSuccess', modelVersion: { stage: to } } },
@@ -99,6 +122,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'createModel',
     needs: 'write',
+    changes: 'model',
     query: 'mutation($name: String!) { createModel(name: $name, tags: ["x"]) { __typename } }',
     variables: async () => ({ name: fresh('created') }),
     succeeds: success('createModel', 'CreateModelSuccess'),
@@ -106,6 +130,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'updateModel',
     needs: 'write',
+    changes: 'model',
     query: 'mutation($name: String!) { updateModel(name: $name, description: "changed") { __typename } }',
     variables: async () => ({ name: await freshModel(0) }),
     succeeds: success('updateModel', 'UpdateModelSuccess'),
@@ -113,6 +138,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'deleteModel',
     needs: 'write',
+    changes: 'model',
     query: 'mutation($name: String!) { deleteModel(name: $name) { __typename } }',
     variables: async () => ({ name: await freshModel(1) }),
     succeeds: success('deleteModel', 'DeleteModelSuccess'),
@@ -120,6 +146,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'createModelVersion',
     needs: 'write',
+    changes: 'model',
     query: 'mutation($model: String!) { createModelVersion(model: $model, metadata: { acc: 0.9 }) { __typename } }',
     variables: async () => ({ model: await freshModel(0) }),
     succeeds: success('createModelVersion', 'CreateModelVersionSuccess'),
@@ -127,6 +154,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'updateModelVersion',
     needs: 'write',
+    changes: 'model',
     query: 'mutation($model: String!) { updateModelVersion(model: $model, version: "1", description: "changed") { __typename } }',
     variables: async () => ({ model: await freshModel(1) }),
     succeeds: success('updateModelVersion', 'UpdateModelVersionSuccess'),
@@ -134,6 +162,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'deleteModelVersion',
     needs: 'write',
+    changes: 'model',
     query: 'mutation($model: String!) { deleteModelVersion(model: $model, version: "1") { __typename } }',
     variables: async () => ({ model: await freshModel(1) }),
     succeeds: success('deleteModelVersion', 'DeleteModelVersionSuccess'),
@@ -146,8 +175,57 @@ const OPERATIONS: Operation[] = [
   stageMove('ARCHIVED', true),
   stageMove('NONE', true, 'PRODUCTION'),
   {
+    name: 'rollbackStage',
+    needs: 'promote',
+    changes: 'model',
+    query: 'mutation($name: String!) { rollbackStage(name: $name, stage: PRODUCTION) { __typename } }',
+    variables: async () => {
+      const name = await freshModel(2, 'PRODUCTION');
+      expect((await setStage(server, name, '2', 'PRODUCTION', true)).__typename).toBe('SetStageSuccess');
+      return { name };
+    },
+    succeeds: success('rollbackStage', 'SetStageSuccess'),
+  },
+  { name: 'promotionRequests', needs: 'read', query: '{ promotionRequests(first: 1) { edges { node { status } } } }', succeeds: { promotionRequests: { edges: expect.any(Array) } } },
+  {
+    name: 'setStagePolicy',
+    needs: 'admin',
+    changes: 'model',
+    query: 'mutation($name: String!) { setStagePolicy(model: $name, stage: PRODUCTION, requiredApprovals: 2) { __typename } }',
+    variables: async () => ({ name: await freshModel(0) }),
+    succeeds: success('setStagePolicy', 'SetStagePolicySuccess'),
+  },
+  {
+    name: 'requestPromotion',
+    needs: 'promote',
+    changes: 'model',
+    query: 'mutation($name: String!) { requestPromotion(name: $name, version: "1", stage: PRODUCTION) { __typename } }',
+    variables: async () => ({ name: (await openRequest()).name }),
+    succeeds: success('requestPromotion', 'RequestPromotionSuccess'),
+  },
+  ...(['approvePromotion', 'rejectPromotion'] as const).map(
+    (field): Operation => ({
+      name: field,
+      needs: 'promote',
+      changes: 'model',
+      query: `mutation($id: ID!) { ${field}(id: $id) { __typename } }`,
+      variables: async () => ({ id: (await openRequest()).id }),
+      succeeds: success(field, 'ReviewPromotionSuccess'),
+    }),
+  ),
+  {
+    // Let through by the scopes; refused as data, for only the requester may cancel.
+    name: 'cancelPromotion',
+    needs: 'write',
+    changes: 'model',
+    query: 'mutation($id: ID!) { cancelPromotion(id: $id) { __typename } }',
+    variables: async () => ({ id: (await openRequest()).id }),
+    succeeds: success('cancelPromotion', 'ReviewRefusedError'),
+  },
+  {
     name: 'createApiToken',
     needs: 'admin',
+    changes: 'any model',
     query: 'mutation($name: String!) { createApiToken(name: $name, scopes: [READ]) { __typename } }',
     variables: async () => ({ name: fresh('token') }),
     succeeds: success('createApiToken', 'CreateApiTokenSuccess'),
@@ -155,6 +233,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'revokeApiToken',
     needs: 'admin',
+    changes: 'any model',
     query: 'mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }',
     variables: async () => {
       const created = await server.ok<{ createApiToken: { apiToken: { id: string } } }>(
@@ -168,7 +247,9 @@ const OPERATIONS: Operation[] = [
 ];
 
 const allowed = (credential: Credential, operation: Operation) =>
-  credential.scope !== undefined && SCOPES.indexOf(credential.scope) >= SCOPES.indexOf(operation.needs);
+  credential.scope !== undefined &&
+  SCOPES.indexOf(credential.scope) >= SCOPES.indexOf(operation.needs) &&
+  (credential.limit === undefined || operation.changes === undefined || (operation.changes === 'model' && credential.limit === 'here'));
 const CELLS = OPERATIONS.flatMap((operation) => CREDENTIALS.map((credential) => ({ operation, credential })));
 
 describe('the authorization matrix', () => {
@@ -225,7 +306,7 @@ describe('a document with several mutations', () => {
   it('over graphql-ws too', async () => {
     const before = await digest.digest();
     const [, , query] = cases[0]!;
-    const socket = wsSubscribe(server.wsUrl, query.replace('%SEED%', SEED).replace('mixed-1', 'mixed-ws'), {}, `Bearer ${secrets.write}`);
+    const socket = subscribe('graphql-ws', server.wsUrl, query.replace('%SEED%', SEED).replace('mixed-1', 'mixed-ws'), {}, { authorization: `Bearer ${secrets.write}` });
     try {
       const outcome = await socket.next();
       expect(outcome).toMatchObject({ kind: 'error', payload: [{ path: ['b'] }] });
@@ -264,9 +345,9 @@ describe('the actor', () => {
 /** Replays one model's log from its start, so an accepted subscription yields an event at once. */
 const REPLAY = 'subscription($name: String) { stageChanged(name: $name, after: "0") { cursor to actor model { name } } }';
 const TRANSPORTS = {
-  'graphql-ws': (header?: string, name = SEED) => wsSubscribe(server.wsUrl, REPLAY, { name }, header),
-  SSE: (header?: string, name = SEED) => sseSubscribe(server.url, REPLAY, { name }, header),
-} satisfies Record<string, (header?: string, name?: string) => Subscription>;
+  'graphql-ws': (header?: string, name = SEED) => subscribe('graphql-ws', server.wsUrl, REPLAY, { name }, { authorization: header }),
+  SSE: (header?: string, name = SEED) => subscribe('SSE', server.url, REPLAY, { name }, { authorization: header }),
+} satisfies Record<string, (header?: string, name?: string) => Subscriber>;
 
 /** graphql-ws refuses the connection itself; SSE answers with the error. */
 function expectRefused(transport: string, outcome: unknown): void {
@@ -335,7 +416,7 @@ describe('revocation', () => {
       // Used on the other instance first, so it sits in that instance's token cache.
       expect((await other.gql('{ viewer { name } }', {}, secret)).data).toEqual({ viewer: { name } });
       const model = await freshModel(1, 'STAGING');
-      const streams = [wsSubscribe(other.wsUrl, REPLAY, { name: model }, `Bearer ${secret}`), sseSubscribe(other.url, REPLAY, { name: model }, `Bearer ${secret}`)];
+      const streams = (['graphql-ws', 'SSE'] as const).map((transport) => subscribe(transport, transport === 'SSE' ? other.url : other.wsUrl, REPLAY, { name: model }, { authorization: `Bearer ${secret}` }));
       try {
         for (const stream of streams) expect(await stream.next()).toMatchObject({ kind: 'event' });
         const tokens = await server.ok<{ apiTokens: { id: string; name: string }[] }>('{ apiTokens { id name } }');

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { bootstrapAdminToken, findActiveToken } from '../src/services/tokens.js';
+import { lowercase, SCOPES } from '../src/vocabulary.js';
 import { freshDatabase, sql } from './support/database.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -25,7 +26,7 @@ describe('the first admin token (a start without MODELSTAGE_ADMIN_TOKEN)', () =>
     const created = starts.flatMap((start) => ('created' in start ? [start.created] : []));
     expect(created).toHaveLength(1);
     expect(starts).toContainEqual({ skipped: 'active token exists' });
-    expect(await findActiveToken(orm.em.fork(), created[0]!)).toMatchObject({ name: 'admin', scopes: new Set(['read', 'write', 'promote', 'admin']) });
+    expect(await findActiveToken(orm.em.fork(), created[0]!)).toMatchObject({ name: 'admin', scopes: new Set(SCOPES.map(lowercase)) });
     expect(await bootstrapAdminToken(orm.em.fork())).toEqual({ skipped: 'active token exists' });
     expect(await sql(url, 'select name from api_token')).toEqual([{ name: 'admin' }]);
   });

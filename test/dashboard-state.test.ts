@@ -17,7 +17,7 @@ const version = (number: number, stage: VersionView['stage'], metadata: unknown 
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 
-const change = (cursor: number, number: number, from: string, to: string, extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
+const change = (cursor: number, number: number, from: StageChangeLike['from'], to: StageChangeLike['to'], extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
   cursor: String(cursor),
   model: { name: 'fraud' },
   modelVersion: { name: String(number), number },
@@ -254,10 +254,7 @@ describe('toModelView', () => {
       versions: { edges: [{ node: version(2, 'NONE') }, { node: version(1, 'PRODUCTION') }] },
     };
     // The log lists them oldest first.
-    const changes: RawChange[] = [3, 6].map((c, i) => {
-      const { model: _model, ...rest } = change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING');
-      return rest;
-    });
+    const changes: RawChange[] = [3, 6].map((c, i) => change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING'));
     const view = toModelView(raw, changes);
     expect(view.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(view.feed.map((f) => [f.cursor, f.version, f.to])).toEqual([

@@ -124,7 +124,7 @@ describe('dashboard', () => {
     await expect.poll(() => stageOf('churn-predictor', '1'), { timeout: LIVE_TIMEOUT_MS }).toBe('PRODUCTION');
     // Only the subscription announces changes: this one was replayed from the last cursor.
     await expect.poll(() => page.locator('.announcement').innerText(), { timeout: LIVE_TIMEOUT_MS }).toContain('churn-predictor version 1: NONE to PRODUCTION by admin');
-    expect(await card('churn-predictor').locator(`[data-cursor="${change.cursor}"]`).count()).toBe(1);
+    expect(await card('churn-predictor').locator(`[data-cursor="${change!.cursor}"]`).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 

@@ -82,7 +82,7 @@ describe('idempotency keys', () => {
     const args = { name: 'key-race', version: '2', stage: 'PRODUCTION', force: true, idempotencyKey: 'once' };
     const results = await Promise.all(Array.from({ length: 10 }, () => move(server, args)));
     for (const result of results) expect(result).toEqual(results[0]);
-    expect(results[0].changes).toHaveLength(2);
+    expect(results[0]!.changes).toHaveLength(2);
     expect((await sql<{ n: number }>(server.databaseUrl, 'select count(*)::int as n from stage_change'))[0]!.n).toBe(before + 2);
   });
 

@@ -57,9 +57,9 @@ describe('setStage with expectedHolder', () => {
     expect(winners).toHaveLength(1);
     const losers = results.filter((result) => result.__typename === 'PreconditionFailedError');
     expect(losers).toHaveLength(19);
-    for (const loser of losers) expect(loser.actualHolder).toEqual({ name: winners[0].modelVersion.name, number: winners[0].modelVersion.number, stage: 'PRODUCTION' });
+    for (const loser of losers) expect(loser.actualHolder).toEqual({ name: winners[0]!.modelVersion.name, number: winners[0]!.modelVersion.number, stage: 'PRODUCTION' });
     const production = await server.ok<any>('{ model(name: "cas-race") { versions(first: 100, stage: PRODUCTION) { edges { node { number } } } } }');
-    expect(production.model.versions.edges).toEqual([{ node: { number: winners[0].modelVersion.number } }]);
+    expect(production.model.versions.edges).toEqual([{ node: { number: winners[0]!.modelVersion.number } }]);
   });
 });
 
@@ -137,7 +137,7 @@ describe('setStage with reason, and bad input', () => {
     ]);
     const log = await server.ok<any>('{ stageChanges(model: "reasons") { edges { node { reason approvedBy } } } }');
     expect(log.stageChanges.edges.map((edge: any) => edge.node.reason)).toEqual([null, 'ticket ML-42: better recall', 'ticket ML-42: better recall']);
-    expect((await move(server, { name: 'reasons', version: '1', stage: 'STAGING', reason: 'ü'.repeat(1000) })).changes[0].reason).toHaveLength(1000);
+    expect((await move(server, { name: 'reasons', version: '1', stage: 'STAGING', reason: 'ü'.repeat(1000) })).changes[0]!.reason).toHaveLength(1000);
   });
 
   it("refuses the issue's bad inputs with a ValidationError naming the field, changing nothing", async () => {

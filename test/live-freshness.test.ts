@@ -1,9 +1,8 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedModel, setStage } from './support/fixtures.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
-import { sseSubscribe, wsSubscribe, type Outcome, type Subscription } from './support/transport.js';
+import { NestedStageChangedDocument, type NestedStageChangedSubscription } from './generated/graphql.js';
+import { subscribe, wsConnection, type Outcome, type Subscriber } from './support/subscribers.js';
 
 /**
  * A subscription lives across many events; each delivered event must read the registry as it is
@@ -15,11 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const NESTED = `subscription($name: String) { stageChanged(name: $name) {
-  to
-  model { version(stage: PRODUCTION) { number } }
-  modelVersion { number model { versions(first: 5) { edges { node { number stage } } } } }
-} }`;
+const NESTED = NestedStageChangedDocument;
+type Subscription = Subscriber<NestedStageChangedSubscription>;
 
 interface Seen {
   to: string;
@@ -29,11 +25,11 @@ interface Seen {
 
 function seen(outcome: Outcome | 'timeout'): Seen {
   if (outcome === 'timeout' || outcome.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(outcome)}`);
-  const change = outcome.payload.data.stageChanged;
+  const change = (outcome.payload.data as NestedStageChangedSubscription).stageChanged;
   return {
     to: change.to,
     production: change.model.version?.number ?? null,
-    stages: change.modelVersion.model.versions.edges.map(({ node }: { node: { number: number; stage: string } }) => `${node.number}:${node.stage}`).join(' '),
+    stages: change.modelVersion.model.versions.edges.map(({ node }) => `${node.number}:${node.stage}`).join(' '),
   };
 }
 
@@ -81,7 +77,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 describe('each live event reads fresh data', () => {
   it('over graphql-ws', async () => {
     await seedModel(server, 'fresh-ws', 4);
-    const subscriber = wsSubscribe(server.wsUrl, NESTED, { name: 'fresh-ws' }, `Bearer ${ADMIN_TOKEN}`);
+    const subscriber = subscribe('graphql-ws', server.wsUrl, NESTED, { name: 'fresh-ws' }, { authorization: `Bearer ${ADMIN_TOKEN}` });
     await settle();
     await promoteAndCheck('fresh-ws', [subscriber]);
     await subscriber.close();
@@ -89,8 +85,8 @@ describe('each live event reads fresh data', () => {
 
   it('over Server-Sent Events', async () => {
     await seedModel(server, 'fresh-sse', 4);
-    const subscriber = sseSubscribe(server.url, NESTED, { name: 'fresh-sse' }, `Bearer ${ADMIN_TOKEN}`);
-    await subscriber.status;
+    const subscriber = subscribe('SSE', server.url, NESTED, { name: 'fresh-sse' }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    await subscriber.ready;
     await settle();
     await promoteAndCheck('fresh-sse', [subscriber]);
     await subscriber.close();
@@ -109,30 +105,8 @@ describe('each live event reads fresh data', () => {
 });
 
 /** Two identical subscriptions over one graphql-ws connection. */
-function twinSubscriptions(wsUrl: string, query: string, variables: Record<string, unknown>) {
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-  const subscriptions = [0, 1].map((): Subscription => {
-    const outcomes: Outcome[] = [];
-    const waiting: ((outcome: Outcome) => void)[] = [];
-    const push = (outcome: Outcome) => (waiting.length > 0 ? waiting.shift()!(outcome) : outcomes.push(outcome));
-    client.subscribe(
-      { query, variables },
-      {
-        next: (payload) => push(payload.errors ? { kind: 'error', payload: payload.errors } : { kind: 'event', payload }),
-        error: (error) => push({ kind: 'error', payload: error }),
-        complete: () => push({ kind: 'complete' }),
-      },
-    );
-    return {
-      next: (ms = 5_000) =>
-        outcomes.length > 0
-          ? Promise.resolve(outcomes.shift()!)
-          : new Promise((resolve) => {
-              const timer = setTimeout(() => resolve('timeout'), ms);
-              waiting.push((outcome) => (clearTimeout(timer), resolve(outcome)));
-            }),
-      close: async () => undefined,
-    };
-  });
-  return { subscriptions, close: () => client.dispose() as Promise<void> };
+function twinSubscriptions(wsUrl: string, query: typeof NESTED, variables: { name: string }) {
+  const connection = wsConnection(wsUrl, `Bearer ${ADMIN_TOKEN}`);
+  const subscriptions = [0, 1].map((): Subscription => subscribe('graphql-ws', wsUrl, query, variables, { connection }));
+  return { subscriptions, close: () => connection.dispose() as Promise<void> };
 }

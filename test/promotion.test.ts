@@ -40,8 +40,8 @@ describe('setStage', () => {
       ['1', 'PRODUCTION', 'ARCHIVED', true, true],
       ['2', 'NONE', 'PRODUCTION', true, false],
     ]);
-    expect(result.changes[0].transactionId).toBe(result.changes[1].transactionId);
-    expect(Number(result.changes[1].cursor)).toBeGreaterThan(Number(result.changes[0].cursor));
+    expect(result.changes[0]!.transactionId).toBe(result.changes[1]!.transactionId);
+    expect(Number(result.changes[1]!.cursor)).toBeGreaterThan(Number(result.changes[0]!.cursor));
     expect(await stagesOf(server, 'forced')).toEqual({ 1: 'ARCHIVED', 2: 'PRODUCTION' });
   });
 

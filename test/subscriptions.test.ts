@@ -85,7 +85,7 @@ describe('stageChanged', () => {
   it('resumes with after: exactly the missed changes, then live ones', async () => {
     await seedModel(server, 'resume', 6);
     const first = await setStage(server, 'resume', '1', 'ARCHIVED');
-    const lastSeen = first.changes[0].cursor as string;
+    const lastSeen = first.changes[0]!.cursor;
     for (const v of ['2', '3', '4', '5', '6']) await setStage(server, 'resume', v, 'ARCHIVED'); // missed while away
     const subscriber = await wsSubscribe(server.url, { name: 'resume', after: lastSeen });
     const replayed = await subscriber.waitFor(5);

@@ -1,7 +1,7 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueEvent } from '../src/webhooks/outbox.js';
-import { sql } from './support/database.js';
+import { freshDatabase, sql } from './support/database.js';
 import { createVersion, seedModel, setStage } from './support/fixtures.js';
 import { eventually, startReceiver, type Receiver } from './support/receiver.js';
 import { startCluster, startTestServer, type TestServer } from './support/server.js';
@@ -86,14 +86,19 @@ describe('webhooks', { timeout: 60_000 }, () => {
     await seedModel(server, 'format-model', 1);
     const { id, secret } = await createWebhook(server, hook.url, { events: ['STAGE_CHANGED', 'VERSION_CREATED'], model: 'format-model' });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const moved = await setStage(server, 'format-model', '1', 'STAGING');
+    const moved = (
+      await server.ok<any>(
+        'mutation { setStage(name: "format-model", version: "1", stage: STAGING, reason: "canary ok") { ... on SetStageSuccess { changes { cursor } } } }',
+      )
+    ).setStage;
     await createVersion(server, 'format-model', { name: 'second' });
     const [stageMessage, versionMessage] = await hook.waitFor(2);
 
-    const change = moved.changes[0];
+    const change = moved.changes[0]!;
     const [logged] = (
-      await server.ok<any>('{ stageChanges(first: 100) { edges { node { cursor occurredAt transactionId } } } }')
+      await server.ok<any>('{ stageChanges(first: 100) { edges { node { cursor occurredAt transactionId reason approvedBy } } } }')
     ).stageChanges.edges.map((edge: any) => edge.node).filter((node: any) => node.cursor === change.cursor);
+    expect(logged).toMatchObject({ reason: 'canary ok', approvedBy: [] });
     expect(verify(secret, stageMessage!)).toEqual(stageMessage!.message);
     expect(stageMessage!.message).toEqual({
       type: 'stage.changed',
@@ -108,7 +113,7 @@ describe('webhooks', { timeout: 60_000 }, () => {
         forced: false,
         displaced: false,
         actor: 'admin',
-        reason: null,
+        reason: 'canary ok',
         approvedBy: [],
         occurredAt: logged.occurredAt,
         transactionId: logged.transactionId,
@@ -233,7 +238,8 @@ describe('webhooks', { timeout: 60_000 }, () => {
     expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
     const [waiting, failed] = state.deliveries;
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 4, lastResponseStatus: 500, lastError: 'HTTP 500', nextAttemptAt: null });
-    expect(waiting).toMatchObject({ status: 'PENDING', attempts: 0 });
+    // It waits for the webhook to be enabled again: no attempt is planned until then.
+    expect(waiting).toMatchObject({ status: 'PENDING', attempts: 0, nextAttemptAt: null });
 
     // Inactive: no message for a new event, and nothing is sent.
     await setStage(server, 'giveup-model', '3', 'ARCHIVED');
@@ -265,6 +271,23 @@ describe('webhooks', { timeout: 60_000 }, () => {
 
     const missing = await server.ok<any>('mutation { redeliverWebhook(deliveryId: "bm9wZQ") { __typename ... on Error { code } } }');
     expect(missing.redeliverWebhook).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+  });
+
+  it('a redelivery asked for during an attempt of the same message is made after it', async () => {
+    const hook = await receiver(() => ({ status: 200, delayMs: 400 }));
+    await seedModel(server, 'inflight-model', 1);
+    const { id } = await createWebhook(server, hook.url, { model: 'inflight-model' });
+    await setStage(server, 'inflight-model', '1', 'STAGING');
+    await hook.waitFor(1);
+    const [delivery] = (await webhookState(server, id)).deliveries;
+    await server.ok('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { __typename } }', { id: delivery!.id });
+    const [first, second] = await hook.waitFor(2);
+    expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
+    const done = await eventually(async () => {
+      const [current] = (await webhookState(server, id)).deliveries;
+      return current?.status === 'DELIVERED' && current.attempts === 2 ? current : undefined;
+    });
+    expect(done.lastError).toBeNull();
   });
 
   it('a 410 answer fails the message at once and disables the webhook', async () => {
@@ -397,6 +420,62 @@ describe('the SSRF guard (MODELSTAGE_WEBHOOK_ALLOW_PRIVATE unset)', { timeout: 6
       }
     } finally {
       await cluster.close();
+    }
+  });
+});
+
+describe('retention and shutdown', { timeout: 60_000 }, () => {
+  it('prunes delivered and failed messages past the retention, never a pending one', async () => {
+    const database = await freshDatabase();
+    const hook = await startReceiver();
+    try {
+      const first = await startTestServer({ databaseUrl: database.url, webhooks: { allowPrivate: true } });
+      await createWebhook(first, hook.url);
+      await seedModel(first, 'prune-model', 3);
+      for (const version of ['1', '2', '3']) await setStage(first, 'prune-model', version, 'ARCHIVED');
+      await hook.waitFor(3);
+      await eventually(async () => ((await sql(database.url, "select 1 from webhook_delivery where status = 'pending'")).length === 0 ? true : undefined));
+      await first.app.stop();
+      const ids = (await sql<{ id: string }>(database.url, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
+      await sql(database.url, "update webhook_delivery set created_at = now() - interval '31 days' where id = any($1)", [ids.slice(0, 2)]);
+      await sql(database.url, "update webhook_delivery set status = 'pending', in_line = true, created_at = now() - interval '40 days', next_attempt_at = now() + interval '1 day' where id = $1", [ids[0]]);
+      // Pruning runs when an instance starts (and hourly after).
+      const second = await startTestServer({ databaseUrl: database.url, webhooks: { retentionMs: 30 * 24 * 60 * 60 * 1000 } });
+      try {
+        const left = await eventually(async () => {
+          const rows = (await sql<{ id: string }>(database.url, 'select id::text from webhook_delivery order by id')).map((row) => row.id);
+          return rows.length === 2 ? rows : undefined;
+        });
+        expect(left).toEqual([ids[0], ids[2]]);
+      } finally {
+        await second.app.stop();
+      }
+    } finally {
+      await hook.close();
+      await database.drop();
+    }
+  });
+
+  it('on stop, an attempt that does not finish in the grace is handed back, as if not made', async () => {
+    const hook = await startReceiver(() => ({ status: 200, delayMs: 20_000 }));
+    const server = await startTestServer({ webhooks: FAST });
+    try {
+      await seedModel(server, 'stop-model', 1);
+      const { id } = await createWebhook(server, hook.url);
+      await setStage(server, 'stop-model', '1', 'STAGING');
+      await hook.waitFor(1);
+      const stopping = Date.now();
+      await server.app.stop();
+      expect(Date.now() - stopping).toBeLessThan(9_000);
+      const [row] = await sql<{ status: string; attempts: number; leased_until: Date | null }>(
+        server.databaseUrl,
+        'select status, attempts, leased_until from webhook_delivery where webhook_id = $1',
+        [Buffer.from(id, 'base64url').toString().split(':')[1]],
+      );
+      expect(row).toEqual({ status: 'pending', attempts: 0, leased_until: null });
+    } finally {
+      await hook.close();
+      await server.stop().catch(() => undefined);
     }
   });
 });

@@ -5,6 +5,7 @@ import {
   createClient,
   ModelstageError,
   parseStage,
+  SCOPES,
   STAGE_NAMES,
   type ModelstageClient,
   type ModelStage,
@@ -13,8 +14,10 @@ import {
   type Result,
   type Scope,
 } from '../client/index.js';
+import { addWaitOptions, awaitApproval, modelsArg, registerGovernanceCommands } from './commands/governance.js';
 import { addMoveOptions, failed, moveOptions, printMoved, printPreview, registerLedgerCommands } from './commands/ledger.js';
 import { changeLine, EXIT, printError, printJson, printRecord, printTable, versionRecord } from './output.js';
+import { registerWebhookCommands } from './commands/webhooks.js';
 
 interface GlobalOptions {
   url: string;
@@ -25,10 +28,11 @@ interface GlobalOptions {
 /** A mistake in how the command was called, found after parsing: exit 2. */
 class UsageError extends Error {}
 
-const SCOPES = ['read', 'write', 'promote', 'admin'];
+/** Scopes as users type them: `--scopes read,write`. */
+const SCOPE_NAMES: readonly string[] = SCOPES.map((scope) => scope.toLowerCase());
 
 // Argument parsers: commander reports an InvalidArgumentError as a usage error (exit 2).
-function stageArg(value: string): ModelStage {
+export function stageArg(value: string): ModelStage {
   const stage = parseStage(value);
   if (!stage) throw new InvalidArgumentError(`expected one of ${STAGE_NAMES.join(', ')}`);
   return stage;
@@ -52,8 +56,8 @@ function jsonArg(value: string): unknown {
 
 function scopesArg(value: string): Scope[] {
   const scopes = value.split(',').map((scope) => scope.trim().toLowerCase()).filter(Boolean);
-  const unknown = scopes.filter((scope) => !SCOPES.includes(scope));
-  if (unknown.length || !scopes.length) throw new InvalidArgumentError(`expected a comma-separated list of ${SCOPES.join(', ')}`);
+  const unknown = scopes.filter((scope) => !SCOPE_NAMES.includes(scope));
+  if (unknown.length || !scopes.length) throw new InvalidArgumentError(`expected a comma-separated list of ${SCOPE_NAMES.join(', ')}`);
   return scopes.map((scope) => scope.toUpperCase() as Scope);
 }
 
@@ -86,7 +90,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .exitOverride();
 
   /** Wraps an action: gives it the client and global options, and turns its status into `done`. */
-  const action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) =>
+  const action: Action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -166,7 +170,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
       return report(await client.model(name).version(which ?? options.stage).get(), json, (found) => printVersion(found, json));
     }));
 
-  addMoveOptions(
+  addWaitOptions(addMoveOptions(
     version
       .command('update')
       .description("move a version to another stage (as ZenML's `model version update`)")
@@ -174,7 +178,7 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
       .argument('<version>', 'version name or number')
       .addOption(new Option('--stage <stage>', `target stage (${SETTABLE_STAGES.join(', ')})`).argParser(settableStageArg).makeOptionMandatory())
       .option('--force', 'archive the version holding the stage'),
-  ).action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
+  )).action(action(async (context, name: string, which: string) => updateStage(context, name, which)));
 
   version
     .command('delete')
@@ -193,15 +197,17 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .action(action(async ({ client, options }, name: string | undefined) => watch(client, name, options.after)));
 
   registerLedgerCommands(program, action);
+  registerGovernanceCommands(program, action);
 
   const token = program.command('token').description('API tokens (needs the admin scope)');
   token
     .command('create')
     .description('create a token; prints its secret, shown this once')
     .argument('<name>', 'token name')
-    .addOption(new Option('--scopes <scopes>', `comma-separated: ${SCOPES.join(',')}`).argParser(scopesArg).makeOptionMandatory())
+    .addOption(new Option('--scopes <scopes>', `comma-separated: ${SCOPE_NAMES.join(',')}`).argParser(scopesArg).makeOptionMandatory())
+    .addOption(new Option('--models <models>', 'comma-separated names or patterns (`*`: any characters) of the only models it may change').argParser(modelsArg))
     .action(action(async ({ client, json, options }, name: string) =>
-      report(await client.tokens.create(name, options.scopes), json, (created) => {
+      report(await client.tokens.create(name, options.scopes, options.models), json, (created) => {
         if (json) return printJson(created);
         // The secret alone on stdout, so `$(modelstage token create …)` captures it.
         console.log(created.token);
@@ -222,17 +228,21 @@ export function buildProgram(done: (status: number | undefined) => void): Comman
     .action(action(async ({ client, json }, id: string) =>
       report(await client.tokens.revoke(id), json, ({ apiToken }) => (json ? printJson(apiToken) : console.log(`Revoked token ${apiToken.name}.`)))));
 
+  registerWebhookCommands(program, { action, report });
   return program;
 }
 
-interface Context {
+/** Wraps a command's action: gives it the client and global options, and turns its status into the exit status. */
+export type Action = <A extends unknown[]>(run: (context: Context, ...args: A) => Promise<number | undefined>) => (...args: unknown[]) => Promise<void>;
+
+export interface Context {
   client: ModelstageClient;
   json: boolean;
   options: Record<string, any>;
 }
 
 /** Prints a result: its value through `print` (exit 0), or its error on stderr (exit 1). */
-function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value: T) => void): number {
+export function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value: T) => void): number {
   if (!result.ok) {
     printError(result.error, json);
     return EXIT.failed;
@@ -241,7 +251,7 @@ function report<T>(result: Result<T, OutcomeError>, json: boolean, print: (value
   return EXIT.ok;
 }
 
-function printVersion(version: ModelVersion, json: boolean): void {
+export function printVersion(version: ModelVersion, json: boolean): void {
   if (json) printJson(version);
   else printRecord(versionRecord(version));
 }
@@ -250,7 +260,8 @@ function printVersion(version: ModelVersion, json: boolean): void {
  * setStage; on a conflict without --force a terminal user may confirm archiving the holder (as
  * ZenML's CLI asks); a script gets exit 1 with the holder named.
  */
-async function updateStage({ client, json, options }: Context, name: string, which: string): Promise<number> {
+async function updateStage(context: Context, name: string, which: string): Promise<number> {
+  const { client, json, options } = context;
   const handle = client.model(name).version(which);
   const move = { force: Boolean(options.force), ...moveOptions(options) };
   if (options.dryRun) {
@@ -266,6 +277,7 @@ async function updateStage({ client, json, options }: Context, name: string, whi
       result = await handle.setStage(options.stage, { ...move, force: true });
     }
   }
+  if (!result.ok && result.error.__typename === 'ApprovalRequiredError') return awaitApproval(context, result.error.request);
   if (!result.ok && result.error.__typename === 'StageConflictError') {
     const { holder } = result.error;
     if (json) printError(result.error, json);

@@ -22,15 +22,20 @@ import {
   type TokenFieldsFragment,
   type VersionFieldsFragment,
 } from './generated/graphql.js';
+import { governanceClient } from './governance.js';
 import { execute, type HttpOptions } from './http.js';
 import { modelLedger, moveVersion, type MoveOptions } from './ledger.js';
 import { watchStageChanges, type Watch, type WatchOptions } from './live.js';
 import { failure, fromUnion, mapResult, notFound, success, type NotFoundError, type Result } from './result.js';
 import { parseStage, type StageInput } from './stages.js';
+import { webhookMethods } from './webhooks.js';
 
 export * from './result.js';
 export { parseStage, STAGE_NAMES, type StageInput } from './stages.js';
+export { ERROR_CODES, impliedScopes, SCOPES, SETTABLE_STAGES, STAGES } from '../vocabulary.js';
 export type { Watch, WatchStatus, StageChangeEvent } from './live.js';
+export type { Webhook, WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhooks.js';
+export type { PromotionRequest, PromotionRequestStatus, WaitOutcome } from './governance.js';
 export type { MoveOptions, SetStageFailure, SetStagePreview, SetStageSuccess, StagePeriod } from './ledger.js';
 export type { ModelStage, Scope, ErrorCode } from './generated/graphql.js';
 /** The generated documents and types, for calls through `client.request`. */
@@ -89,7 +94,9 @@ export function createClient(options: ClientOptions) {
 
   const tokens = {
     /** The secret is in the result once (`token`); only its hash is stored. */
-    create: async (name: string, scopes: Scope[]) => andThen(await request(CreateApiTokenDocument, { name, scopes }), (d) => fromUnion(d.createApiToken)),
+    /** `models`: the names and `*` patterns of the models it may change (default: every model). */
+    create: async (name: string, scopes: Scope[], models?: string[]) =>
+      andThen(await request(CreateApiTokenDocument, { name, scopes, models }), (d) => fromUnion(d.createApiToken)),
     list: async () => mapResult(await request(ApiTokensDocument, {}), (d) => d.apiTokens),
     revoke: async (id: string) => andThen(await request(RevokeApiTokenDocument, { id }), (d) => fromUnion(d.revokeApiToken)),
   };
@@ -157,6 +164,10 @@ export function createClient(options: ClientOptions) {
     models,
     model,
     tokens,
+    /** Webhooks and their delivery log (ADMIN). */
+    webhooks: webhookMethods(request, { allPages, toPage, pageSize: PAGE }),
+    /** Stage policies (`setStagePolicy`) and promotion requests (`requests`). */
+    ...governanceClient(request),
     /** The token making the requests: its name and scopes, implied ones included. */
     viewer: async () => mapResult(await request(ViewerDocument, {}), (d) => d.viewer),
     /** One object by its global id, or null. */

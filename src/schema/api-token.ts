@@ -13,16 +13,22 @@ ApiTokenRef.implement({
   fields: (t) => ({
     name: t.exposeString('name'),
     scopes: t.field({ type: [ScopeEnum], description: 'Every scope the token holds, implied ones included.', resolve: (token) => token.scopes }),
+    models: t.exposeStringList('models', {
+      nullable: true,
+      description:
+        'The models this token may change, as given to createApiToken (names, or patterns where `*` stands for any run of characters); null: every model.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
-const Viewer = builder.objectRef<{ name: string; scopes: string[] }>('Viewer').implement({
+const Viewer = builder.objectRef<{ name: string; scopes: string[]; models: readonly string[] | null }>('Viewer').implement({
   description: 'The token making the request.',
   fields: (t) => ({
     name: t.exposeString('name'),
     scopes: t.field({ type: [ScopeEnum], resolve: (viewer) => viewer.scopes as ApiToken['scopes'] }),
+    models: t.stringList({ nullable: true, description: 'The models it may change; null: every model.', resolve: (viewer) => viewer.models && [...viewer.models] }),
   }),
 });
 
@@ -30,7 +36,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: Viewer,
     description: 'Who is asking: the token and its scopes (dashboards use it to disable what it may not do).',
-    resolve: (_root, _args, ctx) => ({ name: ctx.principal.name, scopes: [...ctx.principal.scopes] }),
+    resolve: (_root, _args, ctx) => ({ name: ctx.principal.name, scopes: [...ctx.principal.scopes], models: ctx.principal.models }),
   }),
   apiTokens: t.field({
     type: [ApiTokenRef],
@@ -56,15 +62,17 @@ const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', RevokeApiTokenS
 builder.mutationFields((t) => ({
   createApiToken: t.field({
     type: CreateApiTokenResult,
-    description: 'Token names are unique.',
-    authScopes: { admin: true },
-    args: { name: t.arg.string({ required: true }), scopes: t.arg({ type: [ScopeEnum], required: true }) },
-    resolve: async (_root, { name, scopes }, ctx) => createToken(ctx.em, name, scopes),
+    description:
+      'Token names are unique. `models` limits what the token may change (create versions, edit, move, delete, request, review) to the models whose name equals one of the entries or matches it as a pattern (`*`: any run of characters, nothing else is special); elsewhere FORBIDDEN. A limited token still reads every model. null: every model. A token limited to models may not manage tokens itself.',
+    // A limited token making an unlimited one would escape its limit.
+    authScopes: { $all: { admin: true, everyModel: true } },
+    args: { name: t.arg.string({ required: true }), scopes: t.arg({ type: [ScopeEnum], required: true }), models: t.arg.stringList() },
+    resolve: async (_root, { name, scopes, models }, ctx) => createToken(ctx.em, name, scopes, models),
   }),
   revokeApiToken: t.field({
     type: RevokeApiTokenResult,
     description: 'The token stops working at once; its open subscriptions end.',
-    authScopes: { admin: true },
+    authScopes: { $all: { admin: true, everyModel: true } },
     args: { id: t.arg.id({ required: true, description: 'The global id of the token.' }) },
     resolve: async (_root, { id }, ctx) => {
       const parsed = parseGlobalId(id);

@@ -1,12 +1,13 @@
 import SchemaBuilder, { type ObjectRef } from '@pothos/core';
-import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { ForbiddenError } from '../services/errors.js';
 import type { Context } from './context.js';
+import { authScopesOf, refusalMessage, type AuthScopeParams } from './scopes.js';
 
 /** Plugins and shared types only; each domain type lives in a file of its own. */
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { read: boolean; write: boolean; promote: boolean; admin: boolean };
+  AuthScopes: AuthScopeParams;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
@@ -18,32 +19,11 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (context) => ({
-      read: context.principal.scopes.has('read'),
-      write: context.principal.scopes.has('write'),
-      promote: context.principal.scopes.has('promote'),
-      admin: context.principal.scopes.has('admin'),
-    }),
+    authScopes: (context) => authScopesOf(context.principal),
     unauthorizedError: (_parent, context, info, result) =>
-      new ForbiddenError(lacksScope(context.principal.name, `${info.parentType.name}.${info.fieldName}`, scopesIn(result.failure))),
+      new ForbiddenError(refusalMessage(context.principal, `${info.parentType.name}.${info.fieldName}`, result.failure)),
   },
 });
-
-/**
- * Why a token was refused a field, in the same words wherever the check runs. It names the
- * scopes that would grant the field, so that whoever holds the token knows which one to ask for.
- */
-export function lacksScope(tokenName: string, coordinate: string, scopes: string[]): string {
-  const needed = scopes.length ? scopes.map((scope) => scope.toUpperCase()).join(' or ') : 'a scope it lacks';
-  return `the token "${tokenName}" may not use ${coordinate}: it needs ${needed}`;
-}
-
-/** The scopes a refused rule asked for (a rule can nest $any/$all groups). */
-function scopesIn(failure: AuthFailure): string[] {
-  if ('scope' in failure) return [failure.scope];
-  if ('failures' in failure) return [...new Set(failure.failures.flatMap(scopesIn))];
-  return [];
-}
 
 /** The schema's type parameters, for helpers that take refs. */
 export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

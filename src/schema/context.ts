@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PromotionRequestEvent } from '../entities/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DirectReads } from '../services/direct-reads.js';
-import type { StageFeed } from '../services/stage-feed.js';
+import type { LogFeed, StageFeed } from '../services/stage-feed.js';
 import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -14,6 +15,8 @@ export interface Context {
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
+  /** Committed changes of promotion requests, for `promotionRequestChanged`. */
+  requestFeed: LogFeed<PromotionRequestEvent>;
   /** New versions, live (versionCreated). */
   versions?: VersionFeed;
   /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE: whether webhook URLs may name private addresses. */

@@ -1,14 +1,16 @@
 import {
   AlreadyExistsError,
+  ApprovalRequiredError,
   DomainError,
-  ERROR_CODES,
   NotFoundError,
+  ReviewRefusedError,
+  type ErrorCode,
   PreconditionFailedError,
   StageConflictError,
   ValidationError,
 } from '../services/errors.js';
 import { builder, type Ref } from './builder.js';
-import { ModelVersionRef } from './refs.js';
+import { ModelVersionRef, PromotionRequestRef } from './refs.js';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   values: {
@@ -23,7 +25,7 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
     REVIEW_REFUSED: {
       description: 'A review the request does not allow: its own requester, a second review by one token, or a request that is no longer PENDING.',
     },
-  } satisfies Record<(typeof ERROR_CODES)[number], { description?: string }>,
+  } satisfies Record<ErrorCode, { description?: string }>,
 });
 
 const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
@@ -57,6 +59,13 @@ builder.objectField(StageConflictErrorRef, 'holder', (t) =>
   t.field({ type: ModelVersionRef, description: 'The version that holds the stage now.', resolve: (error) => (error as StageConflictError).holder }),
 );
 
+export const ApprovalRequiredErrorRef = errorType(
+  'ApprovalRequiredError',
+  ApprovalRequiredError,
+  'The stage needs approvals before a version moves in. Nothing moved; `request` is the open promotion request for this move (opened by this call, or the one already open for it).',
+);
+builder.objectField(ApprovalRequiredErrorRef, 'request', (t) => t.field({ type: PromotionRequestRef, resolve: (error) => (error as ApprovalRequiredError).request }));
+export const ReviewRefusedErrorRef = errorType('ReviewRefusedError', ReviewRefusedError, 'A review refused for its reviewer or the request\'s state. Nothing changed.');
 export const PreconditionFailedErrorRef = errorType('PreconditionFailedError', PreconditionFailedError, '`expectedHolder` did not match. Nothing changed.');
 builder.objectField(PreconditionFailedErrorRef, 'actualHolder', (t) =>
   t.field({

@@ -10,6 +10,8 @@ import './stage-change.js';
 import './promotion.js';
 import './ledger.js';
 import './api-token.js';
+import './stage-policy.js';
+import './promotion-request.js';
 import './webhook.js';
 import './webhook-delivery.js';
 import './version-created.js';

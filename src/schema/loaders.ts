@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Model, ModelVersion, type Stage } from '../entities/index.js';
+import { Model, ModelVersion, type Stage, type StagePolicy } from '../entities/index.js';
 import type { DirectReads } from '../services/direct-reads.js';
+import { policiesOf } from '../services/stage-policies.js';
 
 /**
  * Batches the lookups of one operation, so a page of N versions costs one query for their models.
@@ -12,6 +13,11 @@ export function createLoaders(em: EntityManager, directReads?: DirectReads) {
   return {
     model: new DataLoader<string, Model | undefined>(async (ids) => byId(ids, await em.find(Model, { id: { $in: [...ids] } }))),
     version: new DataLoader<string, ModelVersion | undefined>(async (ids) => byId(ids, await em.find(ModelVersion, { id: { $in: [...ids] } }))),
+    /** `Model.stagePolicies` for a whole page of models in one query. */
+    stagePolicies: new DataLoader<string, StagePolicy[]>(async (modelIds) => {
+      const byModel = await policiesOf(em, modelIds);
+      return modelIds.map((id) => byModel.get(id) ?? []);
+    }),
     /** `Model.version(stage: …)` for a whole page of models: one query per stage asked for. */
     versionInStage: new DataLoader<StageKey, ModelVersion | null, string>(
       async (keys) => {

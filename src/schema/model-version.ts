@@ -8,6 +8,7 @@ import { ModelStageEnum } from './enums.js';
 import { AlreadyExistsErrorRef, asResult, NotFoundErrorRef, resultUnion, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
 import { loadModel } from './loaders.js';
 import { globalId, NodeInterface } from './node.js';
+import { onModel } from './scopes.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { StageChangeConnection } from './stage-change.js';
 
@@ -87,7 +88,7 @@ builder.mutationFields((t) => ({
     type: CreateModelVersionResult,
     description:
       'A new version of `model`, numbered after the highest number it ever had (numbers are never reused). `name` defaults to the number as text; a given name may not be all digits nor a stage name in any case (ValidationError), so `version` lookups are never ambiguous.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.model),
     args: {
       model: t.arg.string({ required: true }),
       name: t.arg.string(),
@@ -100,7 +101,7 @@ builder.mutationFields((t) => ({
   updateModelVersion: t.field({
     type: UpdateModelVersionResult,
     description: 'Changes the given fields only (description, tags, metadata); stages change through setStage.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.model),
     args: {
       model: t.arg.string({ required: true }),
       version: t.arg.string({ required: true }),
@@ -114,7 +115,7 @@ builder.mutationFields((t) => ({
   deleteModelVersion: t.field({
     type: DeleteModelVersionResult,
     description: 'Deletes a version; its number and name are never reused. Refused while it is in STAGING or PRODUCTION. Its log rows stay. Needs WRITE.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.model),
     args: { model: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
     resolve: async (_root, { model, version }, ctx) => asResult(await deleteVersion(ctx.em, model, version), (modelVersion) => ({ modelVersion })),
   }),

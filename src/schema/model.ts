@@ -9,6 +9,7 @@ import { asResult, AlreadyExistsErrorRef, NotFoundErrorRef, resultUnion, StageCo
 import { globalId, NodeInterface } from './node.js';
 import { ModelRef, ModelVersionRef } from './refs.js';
 import { ModelVersionConnection } from './model-version.js';
+import { onModel } from './scopes.js';
 
 const CARD_DESCRIPTIONS: Record<(typeof MODEL_CARD_FIELDS)[number], string> = {
   description: 'What the model does.',
@@ -95,21 +96,21 @@ const DeleteModelResult = resultUnion('DeleteModelResult', DeleteModelSuccess, [
 builder.mutationFields((t) => ({
   createModel: t.field({
     type: CreateModelResult,
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }), tags: t.arg.stringList(), ...cardArgs(t) },
     resolve: async (_root, args, ctx) => asResult(await registerModel(ctx.em, args), (model) => ({ model })),
   }),
   updateModel: t.field({
     type: UpdateModelResult,
     description: 'Changes the given fields only; null clears a field.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }), tags: t.arg.stringList(), ...cardArgs(t) },
     resolve: async (_root, { name, ...patch }, ctx) => asResult(await updateModel(ctx.em, name, patch), (model) => ({ model })),
   }),
   deleteModel: t.field({
     type: DeleteModelResult,
     description: 'Deletes a model. Refused (StageConflictError) while a version is in STAGING or PRODUCTION. Its log rows stay: history survives deletion, and a new model may take the name. Needs WRITE.',
-    authScopes: { write: true },
+    authScopes: (_root, args) => onModel('write', args.name),
     args: { name: t.arg.string({ required: true }) },
     resolve: async (_root, { name }, ctx) => asResult(await deleteModel(ctx.em, name), (model) => ({ model })),
   }),

@@ -1,8 +1,8 @@
-import { ApiToken, Model, ModelVersion, StageChange, Webhook, WebhookDelivery } from '../entities/index.js';
+import { ApiToken, Model, ModelVersion, PromotionRequest, StageChange, Webhook, WebhookDelivery } from '../entities/index.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 
-type NodeValue = Model | ModelVersion | StageChange | ApiToken | Webhook | WebhookDelivery;
+type NodeValue = Model | ModelVersion | StageChange | ApiToken | Webhook | WebhookDelivery | PromotionRequest;
 
 const NODE_TYPES = {
   Model: { entity: Model, load: (ctx: Context, id: string) => ctx.loaders.model.load(id) },
@@ -11,6 +11,7 @@ const NODE_TYPES = {
   ApiToken: { entity: ApiToken, load: (ctx: Context, id: string) => ctx.em.findOne(ApiToken, { id }) },
   Webhook: { entity: Webhook, load: (ctx: Context, id: string) => ctx.em.findOne(Webhook, { id }) },
   WebhookDelivery: { entity: WebhookDelivery, load: (ctx: Context, id: string) => ctx.em.findOne(WebhookDelivery, { id }) },
+  PromotionRequest: { entity: PromotionRequest, load: (ctx: Context, id: string) => ctx.em.findOne(PromotionRequest, { id }) },
 } as const;
 type NodeTypeName = keyof typeof NODE_TYPES;
 /** Visible to administrators only. */

@@ -3,8 +3,9 @@ import { rollbackStage, setStage, type MoveOptions, type StageMoved, type StageP
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
-import { NotFoundErrorRef, PreconditionFailedErrorRef, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
+import { ApprovalRequiredErrorRef, NotFoundErrorRef, PreconditionFailedErrorRef, StageConflictErrorRef, ValidationErrorRef } from './errors.js';
 import { ModelVersionRef, StageChangeRef } from './refs.js';
+import { onModel } from './scopes.js';
 
 const SetStageSuccess = builder.objectRef<StageMoved>('SetStageSuccess').implement({
   fields: (t) => ({
@@ -31,7 +32,7 @@ const SetStagePreview = builder.objectRef<StagePreview>('SetStagePreview').imple
 
 /** Errors by their class name (each error type is named after its DomainError class). */
 const SetStageResult = builder.unionType('SetStageResult', {
-  types: [SetStageSuccess, SetStagePreview, NotFoundErrorRef, StageConflictErrorRef, ValidationErrorRef, PreconditionFailedErrorRef],
+  types: [SetStageSuccess, SetStagePreview, NotFoundErrorRef, StageConflictErrorRef, ValidationErrorRef, PreconditionFailedErrorRef, ApprovalRequiredErrorRef],
   resolveType: (value) => (value instanceof DomainError ? value.constructor.name : 'preview' in value ? 'SetStagePreview' : 'SetStageSuccess'),
 });
 
@@ -55,10 +56,10 @@ builder.mutationFields((t) => {
     setStage: t.field({
       type: SetStageResult,
       description:
-        'Move one version (by name or number) to `stage`. LATEST gives a ValidationError with code INVALID_STAGE. If another version holds STAGING or PRODUCTION: STAGE_CONFLICT, unless `force`, which archives that holder in the same transaction. `expectedHolder` makes it a compare-and-set, `dryRun` a preview, `idempotencyKey` a safe retry (see the contract).',
+        'Move one version (by name or number) to `stage`. LATEST gives a ValidationError with code INVALID_STAGE. If another version holds STAGING or PRODUCTION: STAGE_CONFLICT, unless `force`, which archives that holder in the same transaction. `expectedHolder` makes it a compare-and-set, `dryRun` a preview, `idempotencyKey` a safe retry (see the contract). Into a stage whose StagePolicy needs approvals: ApprovalRequiredError (see requestPromotion).',
       // PRODUCTION, and any forced move, need PROMOTE; every other move needs WRITE. A dry run
       // needs what the real call needs.
-      authScopes: (_root, args) => (args.stage === 'production' || args.force ? { promote: true } : { write: true }),
+      authScopes: (_root, args) => onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name),
       args: {
         name: t.arg.string({ required: true }),
         version: t.arg.string({ required: true }),
@@ -84,8 +85,8 @@ builder.mutationFields((t) => {
     rollbackStage: t.field({
       type: SetStageResult,
       description:
-        'Put back the version that held `stage` (STAGING or PRODUCTION) before: of the versions other than the current holder, the one whose last stay in `stage` ended most recently, moved in as with setStage and force. NotFoundError when there is none or it was deleted. Needs PROMOTE.',
-      authScopes: { promote: true },
+        'Put back the version that held `stage` (STAGING or PRODUCTION) before: of the versions other than the current holder, the one whose last stay in `stage` ended most recently, moved in as with setStage and force. NotFoundError when there is none or it was deleted. Follows the stage\'s policy like setStage. Needs PROMOTE.',
+      authScopes: (_root, args) => onModel('promote', args.name),
       args: { name: t.arg.string({ required: true }), stage: t.arg({ type: ModelStageEnum, required: true }), ...moveArgs },
       resolve: async (_root, args, ctx) =>
         ctx.metrics.setStage(

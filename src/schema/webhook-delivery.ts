@@ -2,9 +2,15 @@ import { Webhook, type WebhookDelivery } from '../entities/index.js';
 import { redeliverWebhook } from '../services/webhooks.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
+import type { Context } from './context.js';
 import { asResult, NotFoundErrorRef, resultUnion } from './errors.js';
 import { NodeInterface } from './node.js';
 import { idOf, WebhookDeliveryRef, WebhookEventEnum, WebhookRef } from './webhook-refs.js';
+
+/** The delivery's webhook: listed under it, it is in the operation's identity map already. */
+function webhookOf(ctx: Context, delivery: WebhookDelivery): Promise<Webhook> {
+  return delivery.webhook.isInitialized() ? Promise.resolve(delivery.webhook.unwrap()) : ctx.em.findOneOrFail(Webhook, { id: delivery.webhook.id });
+}
 
 export const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
   values: {
@@ -18,10 +24,7 @@ WebhookDeliveryRef.implement({
   description: 'One message to one webhook, with what became of its attempts.',
   interfaces: [NodeInterface],
   fields: (t) => ({
-    webhook: t.field({
-      type: WebhookRef,
-      resolve: async (delivery, _args, ctx) => (delivery.webhook.isInitialized() ? delivery.webhook.unwrap() : ctx.em.findOneOrFail(Webhook, { id: delivery.webhook.id })),
-    }),
+    webhook: t.field({ type: WebhookRef, resolve: (delivery, _args, ctx) => webhookOf(ctx, delivery) }),
     event: t.field({ type: WebhookEventEnum, resolve: (delivery) => delivery.event }),
     messageId: t.exposeString('messageId', { description: 'Sent as the `webhook-id` header: the same on every attempt and on a redelivery.' }),
     payload: t.field({ type: 'JSON', description: 'The JSON body sent.', resolve: (delivery) => delivery.payload }),
@@ -38,7 +41,9 @@ WebhookDeliveryRef.implement({
       type: 'DateTime',
       nullable: true,
       description: 'When the next attempt is due; null when none is planned.',
-      resolve: (delivery) => (delivery.status === 'pending' ? delivery.nextAttemptAt : null),
+      // An inactive webhook's messages wait for it to be enabled again: nothing is planned.
+      resolve: async (delivery, _args, ctx) =>
+        delivery.status === 'pending' && (delivery.redeliver || (await webhookOf(ctx, delivery)).active) ? delivery.nextAttemptAt : null,
     }),
     deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
   }),

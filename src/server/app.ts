@@ -19,6 +19,7 @@ import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
 import { STAGE_LOG_CHANNEL } from '../services/stage-log.js';
 import { StageFeed } from '../services/stage-feed.js';
+import { PROMOTION_REQUEST_CHANNEL, promotionRequestFeed } from '../services/request-events.js';
 import { VersionFeed } from '../services/version-feed.js';
 import { VERSION_CHANNEL, WEBHOOK_CHANNEL } from '../webhooks/channels.js';
 import { WebhookDispatcher, type AttemptOutcome } from '../webhooks/dispatcher.js';
@@ -98,6 +99,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const directReads = new DirectReads(options.databaseUrl);
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
+  const requestFeed = promotionRequestFeed(orm, log, options.subscriberQueueLimit);
   const versions = new VersionFeed(orm, log, options.subscriberQueueLimit);
   // Defaults as with an empty environment; the process's own come in through options.
   const webhooks = { ...defaultWebhookSettings({}), ...options.webhooks };
@@ -116,13 +118,16 @@ export async function startApp(options: AppOptions): Promise<App> {
   // end with the client's error (code UNAUTHENTICATED) on every transport and path.
   const tokenRevoked = (tokenId: string | undefined) => {
     auth.forgetTokens();
-    if (tokenId) feed.endStreamsOf(tokenId, clientError(new UnauthenticatedError('the token was revoked')));
+    if (tokenId) {
+      for (const each of [feed, requestFeed]) each.endStreamsOf(tokenId, clientError(new UnauthenticatedError('the token was revoked')));
+    }
   };
   const listener = new PgListener({
     url: options.databaseUrl,
     log,
     channels: {
       [STAGE_LOG_CHANNEL]: () => void feed.pump(),
+      [PROMOTION_REQUEST_CHANNEL]: () => void requestFeed.pump(),
       [TOKEN_CHANNEL]: (tokenId) => tokenRevoked(tokenId),
       [WEBHOOK_CHANNEL]: () => void dispatcher.wake(),
       [VERSION_CHANNEL]: (ids) => versions.notified(ids),
@@ -130,6 +135,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     onConnected: () => {
       auth.cacheTrusted = true;
       void feed.pump();
+      void requestFeed.pump();
       void dispatcher.wake();
     },
     onDisconnected: () => {
@@ -138,6 +144,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     },
   });
   await feed.start();
+  await requestFeed.start();
   await listener.start();
   const stopKeyPruning = startKeyPruning(orm, log);
   const metrics = new Metrics(instanceSources(orm, feed, listener));
@@ -179,6 +186,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         directReads,
         principal,
         feed,
+        requestFeed,
         versions,
         webhookSettings,
         metrics,
@@ -257,6 +265,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         server.closeIdleConnections();
         await websockets.close();
         feed.stop();
+        requestFeed.stop();
         stopKeyPruning();
         versions.stop();
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

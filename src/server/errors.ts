@@ -61,10 +61,10 @@ function isUnstorableText(error: unknown): boolean {
   return error instanceof Error && (code === '22P05' || (code === '08P01' && /invalid message format/.test(error.message)));
 }
 
-/** Class name, database error code and the driver's last sentence: never the SQL text or a stack. */
-function describe(error: unknown): string {
+/** Class name, database error code and the driver's last sentence: never the SQL text, a stack or a secret. */
+export function describe(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const code = (error as { code?: unknown }).code;
   const sentence = error.message.split(' - ').at(-1)?.slice(0, 200) ?? '';
-  return `${error.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${sentence.replace(/mst_[A-Za-z0-9_-]+/g, 'mst_…')}`;
+  return `${error.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${sentence.replace(/mst_[A-Za-z0-9_-]+/g, 'mst_…').replace(/whsec_[A-Za-z0-9+/=]+/g, 'whsec_…')}`;
 }

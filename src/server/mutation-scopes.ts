@@ -8,12 +8,12 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { Plugin } from 'graphql-yoga';
-import { lacksScope } from '../schema/builder.js';
+import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import type { Context } from '../schema/context.js';
+import { authScopesOf, evaluateScopeRule, refusalMessage, type ScopeRule } from '../schema/scopes.js';
 import { fragmentsOf } from './limits.js';
 
-type ScopeMap = Partial<Record<string, boolean>>;
-type FieldScopes = ScopeMap | ((parent: unknown, args: Record<string, unknown>, context: Context) => ScopeMap | boolean | Promise<ScopeMap | boolean>);
+type FieldScopes = ScopeRule | ((parent: unknown, args: Record<string, unknown>, context: Context) => ScopeRule | boolean | Promise<ScopeRule | boolean>);
 
 /**
  * Checks every field of a mutation against the token's scopes before the first one runs.
@@ -22,10 +22,9 @@ type FieldScopes = ScopeMap | ((parent: unknown, args: Record<string, unknown>, 
  * `mutation { a: createModel(…) b: setStage(…, stage: PRODUCTION) }` a WRITE token would commit
  * the model before being refused PRODUCTION. The contract says a forbidden call changes nothing,
  * so the whole operation is refused up front. The rules are the fields' own `authScopes`, read
- * from the schema and given the coerced arguments, so they are written once. A scope map grants
- * the field when the token holds a scope set to true in it (this schema's only form); anything
- * else in a map (`$all`, `$any`) grants nothing here, so a rule this check does not understand
- * refuses rather than lets a field through.
+ * from the schema and given the coerced arguments, and evaluated with the same scope values and
+ * map semantics as scope-auth (schema/scopes.ts), so they are written once: a token limited to
+ * models is refused a write on another model here too, before any field runs.
  */
 export function wholeMutationScopes(): Plugin {
   return {
@@ -59,18 +58,17 @@ async function firstRefusedField({ schema, document, operationName, variableValu
     } catch {
       continue; // Arguments that do not fit: execution reports it on this field, which never runs.
     }
-    const refused = await refusal(field, fieldArgs, context);
-    if (refused) return { responseKey, message: lacksScope(context.principal.name, `${mutation.name}.${field.name}`, refused.needs) };
+    const failure = await refusal(field, fieldArgs, context);
+    if (failure) return { responseKey, message: refusalMessage(context.principal, `${mutation.name}.${field.name}`, failure) };
   }
   return undefined;
 }
 
-/** Undefined when the token may use the field; else the scopes that would grant it. */
-async function refusal(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, context: Context): Promise<{ needs: string[] } | undefined> {
+/** The failure that refuses the field, or null when the token may use it. */
+async function refusal(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, context: Context): Promise<AuthFailure | null> {
   const rule = (field.extensions as { pothosOptions?: { authScopes?: FieldScopes } }).pothosOptions?.authScopes;
-  if (rule === undefined) return undefined;
+  if (rule === undefined) return null;
   const scopes = typeof rule === 'function' ? await rule({}, args, context) : rule;
-  if (typeof scopes === 'boolean') return scopes ? undefined : { needs: [] };
-  const granting = Object.entries(scopes).filter(([, wanted]) => wanted === true).map(([scope]) => scope);
-  return granting.some((scope) => context.principal.scopes.has(scope as never)) ? undefined : { needs: granting };
+  if (typeof scopes === 'boolean') return scopes ? null : { kind: AuthScopeFailureType.AuthScopeFunction, error: null };
+  return evaluateScopeRule(authScopesOf(context.principal), scopes);
 }

@@ -3,7 +3,7 @@ import { SCOPES } from '../entities/index.js';
 import { UnauthenticatedError } from './errors.js';
 import { findActiveToken, hashSecret, isGeneratedSecret, matchesSecret, type Principal } from './tokens.js';
 
-const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES) };
+const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES), models: null };
 
 export interface AuthenticatorOptions {
   adminToken?: string;

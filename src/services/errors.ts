@@ -1,21 +1,13 @@
-import type { ModelVersion } from '../entities/index.js';
+import type { ModelVersion, PromotionRequest } from '../entities/index.js';
+import type { ErrorCode } from '../vocabulary.js';
+
+// The codes themselves are listed once, in src/vocabulary.ts, for the client and dashboard too.
+export { ERROR_CODES, type ErrorCode } from '../vocabulary.js';
 
 /**
  * Expected outcomes of an operation. Services return them (never throw them) so the API can
  * answer with them as data.
  */
-export const ERROR_CODES = [
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'STAGE_CONFLICT',
-  'INVALID_STAGE',
-  'INVALID_INPUT',
-  'PRECONDITION_FAILED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'APPROVAL_REQUIRED',
-  'REVIEW_REFUSED',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class DomainError {
   abstract readonly code: ErrorCode;
@@ -79,4 +71,20 @@ export class UnauthenticatedError extends Error {
 /** The token is valid but lacks the scope the operation needs. */
 export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
+}
+
+/** The stage's policy needs approvals: nothing moved, the request is open instead. */
+export class ApprovalRequiredError extends DomainError {
+  readonly code = 'APPROVAL_REQUIRED';
+  constructor(
+    message: string,
+    readonly request: PromotionRequest,
+  ) {
+    super(message);
+  }
+}
+
+/** A review (or cancellation) the request does not allow: who asks, or its state. Nothing changed. */
+export class ReviewRefusedError extends DomainError {
+  readonly code = 'REVIEW_REFUSED';
 }

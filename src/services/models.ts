@@ -4,6 +4,7 @@ import { Model, ModelVersion, UNIQUE_STAGES } from '../entities/index.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, BadRequestError, NotFoundError, StageConflictError, ValidationError } from './errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
+import { cancelOpenRequests } from './promotion-requests.js';
 import { writeTransaction } from './transaction.js';
 import { LIMITS, checkName, checkText, normalizeTags } from './validation.js';
 
@@ -65,6 +66,8 @@ export async function deleteModel(em: EntityManager, name: string): Promise<Mode
     const now = new Date();
     model.deletedAt = now;
     await tx.nativeUpdate(ModelVersion, { model, deletedAt: null }, { deletedAt: now });
+    // Requests for its versions (none of which holds STAGING or PRODUCTION) can never be applied now.
+    await cancelOpenRequests(tx, { modelId: model.id });
     return model;
   });
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, ModelVersion, StageChange, isUniqueStage, type Stage, type StoredStage } from '../entities/index.js';
-import { NotFoundError, PreconditionFailedError, StageConflictError, ValidationError } from './errors.js';
+import { ApprovalRequiredError, NotFoundError, PreconditionFailedError, StageConflictError, ValidationError } from './errors.js';
 import { argumentsHash, findUsedKey, keyOwner, lockKey, recordKey } from './idempotency.js';
 import { modelNotFound } from './models.js';
+import { askForApproval, previewOrOpenRequest } from './promotion-requests.js';
+import { requiredApprovalsColumn } from './stage-policies.js';
 import { chosenVersionQuery, parseVersionText, resolveVersion, versionKey, type VersionSelector } from './resolution.js';
 import { logAppend, type PendingChange } from './stage-log.js';
 import { LIMITS, checkBoundedText, checkNoNul } from './validation.js';
@@ -25,6 +27,8 @@ export interface MoveOptions {
   tokenId?: string | null;
   /** Names of the tokens whose approvals let the move through (stage policies); [] by default. */
   approvedBy?: readonly string[];
+  /** requestPromotion: only open (or answer) a request; a stage without a policy is INVALID_STAGE. */
+  requestOnly?: boolean;
 }
 
 export interface SetStageInput extends MoveOptions {
@@ -61,7 +65,7 @@ export interface StagePreview {
   noop: boolean;
 }
 
-export type MoveOutcome = StageMoved | StagePreview | NotFoundError | StageConflictError | PreconditionFailedError;
+export type MoveOutcome = StageMoved | StagePreview | NotFoundError | StageConflictError | PreconditionFailedError | ApprovalRequiredError | ValidationError;
 export type SetStageOutcome = MoveOutcome | ValidationError;
 
 /** rollbackStage's target: the version that held the stage before the current holder. */
@@ -79,6 +83,10 @@ export interface MoveInput {
   reason?: string | null;
   actor: string | null;
   approvedBy?: readonly string[];
+  /** The caller's token (null: MODELSTAGE_ADMIN_TOKEN): who asks, when the stage needs approvals. */
+  tokenId?: string | null;
+  /** requestPromotion: only open (or answer) a request; a stage without a policy is INVALID_STAGE. */
+  requestOnly?: boolean;
 }
 
 export function isPreview(outcome: unknown): outcome is StagePreview {
@@ -194,16 +202,24 @@ export async function moveInTransaction(tx: EntityManager, input: MoveInput): Pr
   const target = input.stage;
   const forced = input.force;
   const dryRun = input.dryRun ?? false;
-  const [modelRow] = await tx.execute('select * from model where name = ? and deleted_at is null for update', [input.model]);
-  if (!modelRow) return modelNotFound(input.model);
+  // The target stage's policy is read in the statement that takes the lock.
+  const [lockedRow] = await tx.execute(`select m.*, ${requiredApprovalsColumn('m')} from model m where m.name = ? and m.deleted_at is null for update of m`, [
+    target,
+    input.model,
+  ]);
+  if (!lockedRow) return modelNotFound(input.model);
+  const { required_approvals: required, ...modelRow } = lockedRow as { required_approvals: number | null };
   const model = tx.map(Model, modelRow);
+  if (input.requestOnly && !required) return new ValidationError(`${target.toUpperCase()} of ${model.name} needs no approvals: use setStage`, 'stage', 'INVALID_STAGE');
+  // Into a stage that needs approvals, only the approval that reaches the number moves a version.
+  const gated = Boolean(required) && !input.approvedBy?.length;
   // A new statement after the lock, so it sees what the previous promotion committed.
   const now = new Date();
   const selector = input.version === PREVIOUS_HOLDER ? await previousHolder(tx, model, target) : parseVersionText(input.version);
   if (selector instanceof NotFoundError) return selector;
   // With expectedHolder the holder is archived only once the precondition held, in a statement
   // of its own: a refused call must have written nothing, in whatever transaction it runs.
-  const clearAtOnce = forced && !dryRun && input.expectedHolder == null;
+  const clearAtOnce = forced && !dryRun && input.expectedHolder == null && !gated;
   const { chosen, holder, archived } = await readAndClear(tx, model, selector, target, clearAtOnce, now);
   if (!chosen) return versionNotFound(input.model, typeof input.version === 'string' ? input.version : String(selector.version));
   if (input.expectedHolder != null) {
@@ -220,10 +236,14 @@ export async function moveInTransaction(tx: EntityManager, input: MoveInput): Pr
       tx.map(ModelVersion, holder),
     );
   }
+  const asker = { name: input.actor ?? 'admin', tokenId: input.tokenId ?? null };
+  const ask = { version: chosenVersion, stage: target, force: forced, reason: input.reason };
   if (dryRun) {
     const wouldArchive = holder ? [tx.map(ModelVersion, holder)] : [];
-    return { preview: true, version: chosenVersion, from: chosen.stage as StoredStage, to: target, archived: wouldArchive, noop: false };
+    const preview: StagePreview = { preview: true, version: chosenVersion, from: chosen.stage as StoredStage, to: target, archived: wouldArchive, noop: false };
+    return gated ? previewOrOpenRequest(tx, model, ask, preview) : preview;
   }
+  if (gated) return askForApproval(tx, model, asker, ask, required!);
 
   const archivedRow = archived ?? (holder ? await archive(tx, String(holder.id), now) : undefined);
   const pending: PendingChange[] = [];

@@ -1,7 +1,9 @@
 import { Repeater } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StageChange } from '../entities/index.js';
 import { boundedPush } from './bounded-push.js';
+import { FoldedRun } from './folded-run.js';
 import { logHead, readLogAfter } from './stage-log.js';
 
 const BATCH = 500;
@@ -19,35 +21,42 @@ export interface FeedSubscription {
   onOverflow?: () => void;
 }
 
-type Listener = (change: StageChange) => void;
+/** A table whose ids become visible in commit order, read by position. */
+export interface FeedSource<T extends { id: string }> {
+  head(em: EntityManager): Promise<string>;
+  readAfter(em: EntityManager, after: string, options: { modelName?: string; limit: number }): Promise<T[]>;
+  modelName(item: T): string;
+  /** Why a subscriber that fell behind was stopped, and how it may go on. */
+  overflowReason(maxQueue: number, lastDelivered: string): string;
+}
 
 /**
- * Tails the committed stage-change log and fans it out to this instance's subscribers.
+ * Tails a committed log and fans it out to this instance's subscribers.
  *
- * Every change is read back from the log by cursor; notifications only say "read again". The log
+ * Every row is read back from the log by cursor; notifications only say "read again". The log
  * makes ids visible in commit order (see stage-log.ts), so reading "after the last id delivered"
- * yields every committed change exactly once and in order, whether a notification was lost,
+ * yields every committed row exactly once and in order, whether a notification was lost,
  * merged with another or the connection was down for a while.
  */
-export class StageFeed {
-  private readonly listeners = new Set<Listener>();
+export class LogFeed<T extends { id: string }> {
+  private readonly listeners = new Set<(item: T) => void>();
   /** Ends each open stream (on shutdown, so SSE responses finish instead of hanging). */
   private readonly enders = new Set<() => void>();
   private readonly streamsByToken = new Map<string, Set<(error: Error) => void>>();
   private head = '0';
-  private pumping: Promise<void> | undefined;
-  private pumpAgain = false;
+  private readonly reader = new FoldedRun(() => this.drain().catch((error: Error) => this.log(`reading the log of a live feed failed: ${error.message}`)));
   private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly source: FeedSource<T>,
     private readonly log: (message: string) => void = () => undefined,
     /** Undelivered changes a subscriber may have before it counts as stalled. */
     private readonly maxQueue = 1_000,
   ) {}
 
   async start(): Promise<void> {
-    this.head = await logHead(this.orm.em.fork());
+    this.head = await this.source.head(this.orm.em.fork());
     this.pollTimer = setInterval(() => this.pump(), SAFETY_POLL_MS);
     this.pollTimer.unref();
   }
@@ -69,19 +78,7 @@ export class StageFeed {
 
   /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
   pump(): Promise<void> {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      do {
-        this.pumpAgain = false;
-        await this.drain().catch((error: Error) => this.log(`reading the stage log failed: ${error.message}`));
-      } while (this.pumpAgain);
-    })().finally(() => {
-      this.pumping = undefined;
-    });
-    return this.pumping;
+    return this.reader.run();
   }
 
   /** Ends every open stream of a revoked token. */
@@ -95,27 +92,27 @@ export class StageFeed {
    * already gave. A change therefore arrives once, whether it committed before, during or
    * after the replay.
    */
-  subscribe(options: FeedSubscription): Repeater<StageChange> {
+  subscribe(options: FeedSubscription): Repeater<T> {
     const { modelName, tokenId } = options;
-    return new Repeater<StageChange>(async (push, stop) => {
+    return new Repeater<T>(async (push, stop) => {
       let last = options.after ?? '0';
       let replaying = options.after !== undefined;
-      const buffered: StageChange[] = [];
+      const buffered: T[] = [];
       const maxQueue = this.maxQueue;
       const enqueue = boundedPush(push, stop, {
         maxQueue,
         onOverflow: options.onOverflow,
-        reason: () => `subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`,
+        reason: () => this.source.overflowReason(maxQueue, last),
       });
-      const deliver = (change: StageChange) => {
-        if (BigInt(change.id) <= BigInt(last)) return;
-        last = change.id;
-        enqueue(change);
+      const deliver = (item: T) => {
+        if (BigInt(item.id) <= BigInt(last)) return;
+        last = item.id;
+        enqueue(item);
       };
-      const listener: Listener = (change) => {
-        if (modelName !== undefined && change.model.unwrap().name !== modelName) return;
-        if (replaying) buffered.push(change);
-        else deliver(change);
+      const listener = (item: T) => {
+        if (modelName !== undefined && this.source.modelName(item) !== modelName) return;
+        if (replaying) buffered.push(item);
+        else deliver(item);
       };
       this.listeners.add(listener);
       const end = () => void stop();
@@ -126,7 +123,7 @@ export class StageFeed {
         if (replaying) {
           const em = this.orm.em.fork();
           for (;;) {
-            const rows = await readLogAfter(em, last, { modelName, limit: BATCH });
+            const rows = await this.source.readAfter(em, last, { modelName, limit: BATCH });
             rows.forEach(deliver);
             if (rows.length < BATCH) break;
             em.clear();
@@ -147,10 +144,10 @@ export class StageFeed {
   private async drain(): Promise<void> {
     const em = this.orm.em.fork();
     for (;;) {
-      const rows = await readLogAfter(em, this.head, { limit: BATCH });
-      for (const change of rows) {
-        this.head = change.id;
-        for (const listener of this.listeners) listener(change);
+      const rows = await this.source.readAfter(em, this.head, { limit: BATCH });
+      for (const item of rows) {
+        this.head = item.id;
+        for (const listener of this.listeners) listener(item);
       }
       if (rows.length < BATCH) return;
       em.clear();
@@ -166,5 +163,22 @@ export class StageFeed {
       streams.delete(end);
       if (streams.size === 0 && this.streamsByToken.get(tokenId) === streams) this.streamsByToken.delete(tokenId);
     };
+  }
+}
+
+/** The committed stage-change log, fanned out to `stageChanged` subscribers. */
+export class StageFeed extends LogFeed<StageChange> {
+  constructor(orm: MikroORM, log?: (message: string) => void, maxQueue?: number) {
+    super(
+      orm,
+      {
+        head: logHead,
+        readAfter: readLogAfter,
+        modelName: (change) => change.model.unwrap().name,
+        overflowReason: (maxQueue, last) => `subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`,
+      },
+      log,
+      maxQueue,
+    );
   }
 }

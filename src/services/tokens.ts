@@ -1,8 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiToken, Model, SCOPES, type Scope } from '../entities/index.js';
+import { ApiToken, Model, type Scope } from '../entities/index.js';
+import { impliedScopes as impliedScopeNames, lowercase } from '../vocabulary.js';
 import { isUniqueViolation } from './db-errors.js';
 import { AlreadyExistsError, NotFoundError, ValidationError } from './errors.js';
+import { checkModelEntries } from './model-access.js';
 import { writeTransaction } from './transaction.js';
 import { checkName } from './validation.js';
 
@@ -17,12 +19,13 @@ export interface Principal {
   tokenId: string | null;
   name: string;
   scopes: ReadonlySet<Scope>;
+  /** The models it may change (names and `*` patterns, see model-access.ts); null: every model. */
+  models: readonly string[] | null;
 }
 
 /** Each scope includes the ones before it: PROMOTE brings WRITE and READ. */
 export function impliedScopes(scopes: readonly Scope[]): Scope[] {
-  const highest = Math.max(-1, ...scopes.map((scope) => SCOPES.indexOf(scope)));
-  return SCOPES.slice(0, highest + 1);
+  return impliedScopeNames(scopes).map(lowercase);
 }
 
 export function hashSecret(secret: string): string {
@@ -39,13 +42,20 @@ export function isGeneratedSecret(secret: string): boolean {
   return /^mst_[A-Za-z0-9_-]{43}$/.test(secret);
 }
 
-export async function createToken(em: EntityManager, name: string, scopes: readonly Scope[]): Promise<{ secret: string; token: ApiToken } | AlreadyExistsError | ValidationError> {
+export async function createToken(
+  em: EntityManager,
+  name: string,
+  scopes: readonly Scope[],
+  models?: readonly string[] | null,
+): Promise<{ secret: string; token: ApiToken } | AlreadyExistsError | ValidationError> {
   const invalid = checkName(name, 'name');
   if (invalid) return invalid;
   if (scopes.length === 0) return new ValidationError('scopes must name at least one scope', 'scopes');
+  const limitedTo = checkModelEntries(models);
+  if (limitedTo instanceof ValidationError) return limitedTo;
   const secret = newSecret();
   try {
-    const token = await writeTransaction(em, async (tx) => tx.create(ApiToken, { name, secretHash: hashSecret(secret), scopes: impliedScopes(scopes) }));
+    const token = await writeTransaction(em, async (tx) => tx.create(ApiToken, { name, secretHash: hashSecret(secret), scopes: impliedScopes(scopes), models: limitedTo === null ? null : [...limitedTo] }));
     return { secret, token };
   } catch (error) {
     if (isUniqueViolation(error, 'api_token_name_unique')) return new AlreadyExistsError(`a token named ${JSON.stringify(name)} already exists`);
@@ -79,7 +89,7 @@ export function listTokens(em: EntityManager): Promise<ApiToken[]> {
 export async function findActiveToken(em: EntityManager, secret: string): Promise<Principal | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const token = await em.findOne(ApiToken, { secretHash: hashSecret(secret), revokedAt: null });
-  return token ? { tokenId: token.id, name: token.name, scopes: new Set(token.scopes) } : null;
+  return token ? { tokenId: token.id, name: token.name, scopes: new Set(token.scopes), models: token.models } : null;
 }
 
 /** Compares in constant time, so the admin token cannot be guessed byte by byte. */

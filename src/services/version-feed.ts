@@ -1,6 +1,7 @@
 import { Repeater } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ModelVersion } from '../entities/index.js';
+import { describe } from '../server/errors.js';
 import { boundedPush } from './bounded-push.js';
 
 export interface VersionSubscription {
@@ -41,7 +42,7 @@ export class VersionFeed {
         const versions = await this.orm.em.fork().find(ModelVersion, { id: { $in: ids } }, { populate: ['model'], orderBy: { id: 'asc' } });
         for (const version of versions) for (const listener of this.listeners) listener(version);
       })
-      .catch((error: Error) => this.log(`reading new versions failed: ${error.message}`));
+      .catch((error: unknown) => this.log(`reading new versions failed: ${describe(error)}`));
   }
 
   stop(): void {

@@ -6,6 +6,7 @@ import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError 
 import { findModel, modelNotFound } from './models.js';
 import { decodeNumberCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
 import { parseVersionText, resolveVersion } from './resolution.js';
+import { cancelOpenRequests } from './promotion-requests.js';
 import { writeTransaction } from './transaction.js';
 import { checkMetadata, checkText, checkVersionName, normalizeTags } from './validation.js';
 
@@ -93,6 +94,9 @@ export async function deleteVersion(em: EntityManager, modelName: string, versio
       return new StageConflictError(`version ${found.name} of ${modelName} is in ${found.stage.toUpperCase()}; archive it before deleting it`, found);
     }
     found.deletedAt = new Date();
+    await tx.flush();
+    // Its open promotion requests can never be applied now.
+    await cancelOpenRequests(tx, { versionId: found.id });
     return found;
   });
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Model, Webhook, WebhookDelivery, type DeliveryStatus, type WebhookEventName } from '../entities/index.js';
+import { Webhook, WebhookDelivery, type DeliveryStatus, type WebhookEventName } from '../entities/index.js';
 import { checkTarget, parseWebhookUrl } from '../webhooks/address-guard.js';
 import { WEBHOOK_CHANNEL } from '../webhooks/channels.js';
 import { newWebhookSecret, ROTATION_OVERLAP_MS } from '../webhooks/signature.js';
 import { BadRequestError, NotFoundError, ValidationError } from './errors.js';
-import { modelNotFound } from './models.js';
+import { findModel, modelNotFound } from './models.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination.js';
 import { checkText } from './validation.js';
 
@@ -49,7 +49,7 @@ export async function createWebhook(em: EntityManager, input: WebhookInput, allo
   const invalid = checkEvents(input.events) ?? checkText(input.description, 'description') ?? (await checkUrl(input.url, allowPrivate));
   if (invalid) return invalid;
   return em.fork().transactional(async (tx) => {
-    const model = input.model != null ? await tx.findOne(Model, { name: input.model }) : null;
+    const model = input.model != null ? await findModel(tx, input.model) : null;
     if (input.model != null && !model) return modelNotFound(input.model);
     const secret = newWebhookSecret();
     const webhook = tx.create(Webhook, {

@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { checkTarget } from './address-guard.js';
+import { describe } from '../server/errors.js';
+import { FoldedRun } from '../services/folded-run.js';
 import { WEBHOOK_CHANNEL } from './channels.js';
 import { ATTEMPT_TIMEOUT_MS, postMessage, type AttemptResult } from './sender.js';
 import { signatureHeader } from './signature.js';
@@ -27,6 +29,8 @@ interface Claimed {
   message_id: string;
   payload: { type: string; timestamp: string; data: unknown };
   in_line: boolean;
+  /** Claimed for a redelivery (an out-of-turn attempt that was asked for). */
+  redeliver: boolean;
   attempts: number;
   url: string;
   secret: string;
@@ -52,7 +56,8 @@ const PRUNE_BATCH = 10_000;
  *   and only once it is due: a message waits until every earlier message of its webhook was
  *   delivered (or given up), while each webhook has its own head, so a slow receiver holds up
  *   no other webhook. Ids are visible in commit order (migration 0004), so "oldest" is commit order.
- * - A redelivery (redeliverWebhook) is claimed out of turn.
+ * - A redelivery (redeliverWebhook) is claimed out of turn. One asked for while an attempt of
+ *   the same message is in flight is kept, and made after it.
  * - It wakes on NOTIFY (new, redelivered or re-enabled messages), after each attempt (the next
  *   message of that webhook follows at once), and on a timer for the next retry that falls due.
  */
@@ -61,8 +66,15 @@ export class WebhookDispatcher {
   private readonly log: (line: string) => void;
   private readonly maxInFlight: number;
   private stopping = false;
-  private pumping: Promise<void> | undefined;
-  private pumpAgain = false;
+  /** Passes over the queue, one at a time; a wake during a pass asks for one more. */
+  private readonly passes = new FoldedRun(() =>
+    this.stopping
+      ? Promise.resolve()
+      : this.pass().catch((error: Error) => {
+          this.log(`webhook dispatcher: reading the queue failed: ${describe(error)}`);
+          this.schedule(1_000);
+        }),
+  );
   private wakeTimer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
 
@@ -86,7 +98,7 @@ export class WebhookDispatcher {
     this.stopping = true;
     clearTimeout(this.wakeTimer);
     clearInterval(this.pruneTimer);
-    await this.pumping;
+    await this.passes.idle();
     const all = Promise.all([...this.inFlight.values()].map((attempt) => attempt.done));
     let grace: NodeJS.Timeout | undefined;
     const expired = new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)));
@@ -98,23 +110,7 @@ export class WebhookDispatcher {
 
   /** Messages may be due: look. Concurrent calls fold into one pass. */
   wake(): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      do {
-        this.pumpAgain = false;
-        await this.pass().catch((error: Error) => {
-          this.log(`webhook dispatcher: reading the queue failed: ${error.message}`);
-          this.schedule(1_000);
-        });
-      } while (this.pumpAgain && !this.stopping);
-    })().finally(() => {
-      this.pumping = undefined;
-    });
-    return this.pumping;
+    return this.stopping ? Promise.resolve() : this.passes.run();
   }
 
   private async pass(): Promise<void> {
@@ -142,7 +138,7 @@ export class WebhookDispatcher {
     const controller = new AbortController();
     const done = this.send(message, controller.signal)
       .then((result) => (controller.signal.aborted ? this.handBack(message) : this.record(message, result)))
-      .catch((error: Error) => this.log(`webhook ${message.webhook_id}: recording attempt ${message.attempts} of ${message.message_id} failed: ${error.message}`))
+      .catch((error: Error) => this.log(`webhook ${message.webhook_id}: recording attempt ${message.attempts} of ${message.message_id} failed: ${describe(error)}`))
       .finally(() => {
         this.inFlight.delete(message.id);
         void this.wake();
@@ -169,9 +165,9 @@ export class WebhookDispatcher {
     const em = this.options.orm.em.fork();
     if (result.error === undefined) {
       await em.execute(
-        `update webhook_delivery set status = 'delivered', in_line = false, redeliver = false, leased_until = null, next_attempt_at = null,
-           delivered_at = now(), last_response_status = ?, last_error = null where id = ?`,
-        [result.status ?? null, message.id],
+        `update webhook_delivery set status = 'delivered', in_line = false, redeliver = redeliver and not ?::boolean, leased_until = null,
+           next_attempt_at = null, delivered_at = now(), last_response_status = ?, last_error = null where id = ?`,
+        [message.redeliver, result.status ?? null, message.id],
       );
       this.options.onAttempt?.('delivered');
       return;
@@ -184,13 +180,13 @@ export class WebhookDispatcher {
     const disable = gone || (message.in_line && !retry);
     await em.execute(
       `with updated as (
-         update webhook_delivery set status = ?, in_line = ?, redeliver = false, leased_until = null,
+         update webhook_delivery set status = ?, in_line = ?, redeliver = redeliver and not ?::boolean, leased_until = null,
            next_attempt_at = case when ?::boolean then now() + ? * interval '1 millisecond' end,
            last_response_status = ?, last_error = ?
          where id = ? returning webhook_id
        )
        update webhook set active = false where ?::boolean and id = (select webhook_id from updated)`,
-      [retry ? 'pending' : 'failed', retry, retry, delay ?? 0, result.status ?? null, result.error.slice(0, 500), message.id, disable],
+      [retry ? 'pending' : 'failed', retry, message.redeliver, retry, delay ?? 0, result.status ?? null, result.error.slice(0, 500), message.id, disable],
     );
     if (disable) this.log(`webhook ${message.webhook_id} disabled: ${gone ? 'the receiver answered 410 Gone' : `message ${message.message_id} failed ${message.attempts} attempts`}`);
     this.options.onAttempt?.(retry ? 'failed_attempt' : 'failed');
@@ -213,7 +209,7 @@ export class WebhookDispatcher {
         [this.options.retentionMs, PRUNE_BATCH],
       );
     } catch (error) {
-      this.log(`webhook dispatcher: pruning old deliveries failed: ${(error as Error).message}`);
+      this.log(`webhook dispatcher: pruning old deliveries failed: ${describe(error)}`);
     }
   }
 }
@@ -229,8 +225,7 @@ const CLAIM_SQL = `
   with claimable as (
     select d.id from webhook_delivery d
     where d.id in (${HEADS})
-      and d.status = 'pending'
-      and (d.redeliver or (d.in_line and d.next_attempt_at <= now()))
+      and (d.redeliver or (d.status = 'pending' and d.in_line and d.next_attempt_at <= now()))
       and (d.leased_until is null or d.leased_until < now())
     order by d.id
     limit ?
@@ -240,11 +235,11 @@ const CLAIM_SQL = `
   set leased_until = now() + ? * interval '1 millisecond', attempts = d.attempts + 1, last_attempt_at = now()
   from claimable c, webhook w
   where d.id = c.id and w.id = d.webhook_id
-  returning d.id, d.webhook_id, d.message_id, d.payload, d.in_line, d.attempts, w.url, w.secret, w.previous_secret, w.previous_secret_until`;
+  returning d.id, d.webhook_id, d.message_id, d.payload, d.in_line, d.redeliver, d.attempts, w.url, w.secret, w.previous_secret, w.previous_secret_until`;
 
 /** Milliseconds until a head falls due or a claim lapses; null when nothing waits. */
 const NEXT_DUE_SQL = `
   select extract(epoch from min(due) - now()) * 1000 as wait_ms from (
     select coalesce(d.leased_until, d.next_attempt_at) as due
-    from webhook_delivery d where d.id in (${HEADS}) and d.status = 'pending'
+    from webhook_delivery d where d.id in (${HEADS}) and (d.status = 'pending' or d.redeliver)
   ) as heads`;

@@ -1,28 +1,7 @@
 import { sql } from './database.js';
+import { MoveDocument, RollbackDocument, type ModelStage, type MoveResultFragment } from '../generated/graphql.js';
+import type { Members } from './members.js';
 import type { TestServer } from './server.js';
-
-const RESULT = `
-  __typename
-  ... on SetStageSuccess {
-    modelVersion { name number stage deletedAt }
-    archived { name number stage }
-    changes { id cursor from to forced displaced actor reason approvedBy transactionId occurredAt modelVersion { name number } }
-  }
-  ... on SetStagePreview { modelVersion { name number stage } from to archived { name number stage } noop }
-  ... on Error { code message }
-  ... on ValidationError { field }
-  ... on StageConflictError { holder { name number stage } }
-  ... on PreconditionFailedError { actualHolder { name number stage } }`;
-
-export const MOVE = `
-  mutation($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
-    setStage(name: $name, version: $version, stage: $stage, force: $force, expectedHolder: $expectedHolder, dryRun: $dryRun, reason: $reason, idempotencyKey: $idempotencyKey) { ${RESULT} }
-  }`;
-
-export const ROLLBACK = `
-  mutation($name: String!, $stage: ModelStage!, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
-    rollbackStage(name: $name, stage: $stage, expectedHolder: $expectedHolder, dryRun: $dryRun, reason: $reason, idempotencyKey: $idempotencyKey) { ${RESULT} }
-  }`;
 
 export interface MoveArgs {
   name: string;
@@ -35,13 +14,16 @@ export interface MoveArgs {
   idempotencyKey?: string | null;
 }
 
-/** setStage with every argument; answers the result union member. */
-export async function move(server: TestServer, args: MoveArgs, token?: string): Promise<any> {
-  return (await server.ok<{ setStage: any }>(MOVE, { ...args }, token)).setStage;
+/** What setStage and rollbackStage answer (the MoveResult fragment), every member's fields at hand. */
+export type MoveResult = Members<MoveResultFragment>;
+
+/** setStage with every argument (test/operations/ledger.graphql); answers the result union member. */
+export async function move(server: TestServer, args: MoveArgs, token?: string): Promise<MoveResult> {
+  return (await server.ok(MoveDocument, { ...args, stage: args.stage as ModelStage }, token)).setStage as MoveResult;
 }
 
-export async function rollback(server: TestServer, args: Omit<MoveArgs, 'version' | 'force'>, token?: string): Promise<any> {
-  return (await server.ok<{ rollbackStage: any }>(ROLLBACK, { ...args }, token)).rollbackStage;
+export async function rollback(server: TestServer, args: Omit<MoveArgs, 'version' | 'force'>, token?: string): Promise<MoveResult> {
+  return (await server.ok(RollbackDocument, { ...args, stage: args.stage as ModelStage }, token)).rollbackStage as MoveResult;
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { startApp, type App, type AppOptions } from '../../src/server/app.js';
+import { CreateTokenDocument, type Scope } from '../generated/graphql.js';
 import { freshDatabase } from './database.js';
 
 export const ADMIN_TOKEN = 'mst_test_admin_token_with_every_scope_0123456789';
@@ -14,13 +16,29 @@ export interface TestServer {
   url: string;
   wsUrl: string;
   databaseUrl: string;
-  /** POSTs one operation; the token defaults to the admin token, `null` sends none. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
-  /** Like gql, but fails the test on any top-level error. */
-  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
-  /** Makes a token with the given scopes; returns its secret. */
-  token(scopes: string[], name?: string): Promise<string>;
+  /**
+   * POSTs one operation; the token defaults to the admin token, `null` sends none. Give it a
+   * generated document (test/operations/*.graphql → test/generated) and the answer is typed by
+   * it; inline text is for documents that probe the server (malformed, unusual, hostile).
+   */
+  gql: Send<'response'>;
+  /** Like gql, but fails the test on any top-level error, and answers the data. */
+  ok: Send<'data'>;
+  /** Makes a token with the given scopes (limited to `models` when given); returns its secret. */
+  token(scopes: string[], name?: string, models?: string[]): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** A generated document, or the text of one. */
+export type Document<TData, TVariables> = DocumentTypeDecoration<TData, TVariables> | string;
+
+interface Send<Answer extends 'response' | 'data'> {
+  <TData, TVariables>(
+    document: DocumentTypeDecoration<TData, TVariables>,
+    variables: TVariables,
+    token?: string | null,
+  ): Promise<Answer extends 'data' ? TData : GraphQLResponse<TData>>;
+  <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<Answer extends 'data' ? T : GraphQLResponse<T>>;
 }
 
 let tokenCount = 0;
@@ -30,11 +48,11 @@ export async function startTestServer(options: Partial<AppOptions> & { databaseU
   const database = options.databaseUrl ? undefined : await freshDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const app = await startApp({ port: 0, adminToken: ADMIN_TOKEN, log: () => undefined, ...options, databaseUrl });
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string | null = ADMIN_TOKEN): Promise<GraphQLResponse<T>> => {
+  const gql = async <T>(query: Document<T, unknown>, variables?: unknown, token: string | null = ADMIN_TOKEN): Promise<GraphQLResponse<T>> => {
     const response = await fetch(app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: String(query), variables }),
     });
     return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
   };
@@ -44,16 +62,14 @@ export async function startTestServer(options: Partial<AppOptions> & { databaseU
     wsUrl: app.url.replace(/^http/, 'ws'),
     databaseUrl,
     gql,
-    ok: async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
+    ok: async <T>(query: Document<T, unknown>, variables?: unknown, token?: string | null) => {
       const result = await gql<T>(query, variables, token);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },
-    token: async (scopes, name = `token-${++tokenCount}-${Date.now()}`) => {
-      const data = await server.ok<{ createApiToken: { token: string } }>(
-        'mutation($name: String!, $scopes: [Scope!]!) { createApiToken(name: $name, scopes: $scopes) { ... on CreateApiTokenSuccess { token } } }',
-        { name, scopes },
-      );
+    token: async (scopes, name = `token-${++tokenCount}-${Date.now()}`, models) => {
+      const data = await server.ok(CreateTokenDocument, { name, scopes: scopes as Scope[], models });
+      if (!('token' in data.createApiToken)) throw new Error(`could not create token ${name}`);
       return data.createApiToken.token;
     },
     stop: async () => {

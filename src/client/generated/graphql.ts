@@ -32,12 +32,39 @@ export type ModelStage =
   /** Staged for production. At most one version of a model holds it. */
   | 'STAGING';
 
-/** What a token may do; each scope includes the ones above it. READ: queries and subscriptions. WRITE: create and edit models and versions, move a version to STAGING, ARCHIVED or NONE without force. PROMOTE: move a version to PRODUCTION, and any forced move. ADMIN: manage tokens. */
+export type PromotionRequestStatus =
+  /** Approved and carried out: `changes` holds what it committed. */
+  | 'APPLIED'
+  /** Its requester withdrew it. */
+  | 'CANCELLED'
+  /** Waiting for approvals. */
+  | 'PENDING'
+  /** A reviewer rejected it. */
+  | 'REJECTED';
+
+/** What a token may do; each scope includes the ones above it. READ: queries and subscriptions (but `webhooks` and webhook deliveries). WRITE: create, edit and delete models and versions, move a version to STAGING, ARCHIVED or NONE without force (or request such a move). PROMOTE: move a version to PRODUCTION, any forced move, rollbackStage, and reviewing promotion requests. ADMIN: manage tokens, webhooks and stage policies. A token limited to models (see createApiToken) has its scopes on those models only. */
 export type Scope =
   | 'ADMIN'
   | 'PROMOTE'
   | 'READ'
   | 'WRITE';
+
+export type WebhookDeliveryStatus =
+  /** A 2xx answer was received. */
+  | 'DELIVERED'
+  /** Every attempt failed; no more follow unless redelivered. */
+  | 'FAILED'
+  /** Not delivered yet; attempts may follow. */
+  | 'PENDING';
+
+/** What a webhook is sent for. */
+export type WebhookEvent =
+  /** A promotion request opened, approved, rejected, cancelled or applied (message type `promotion_request.updated`). */
+  | 'PROMOTION_REQUEST_UPDATED'
+  /** Every committed StageChange (message type `stage.changed`). */
+  | 'STAGE_CHANGED'
+  /** Every new version (message type `version.created`). */
+  | 'VERSION_CREATED';
 
 export type VersionFieldsFragment = { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } };
 
@@ -45,13 +72,17 @@ export type ModelFieldsFragment = { id: string, name: string, description: strin
 
 export type ChangeFieldsFragment = { id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } };
 
-export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null };
+export type TokenFieldsFragment = { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null };
 
 type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: ErrorCode, message: string };
+
+type ErrorFields_ApprovalRequiredError_Fragment = { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } };
 
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
 
 type ErrorFields_PreconditionFailedError_Fragment = { __typename: 'PreconditionFailedError', code: ErrorCode, message: string };
+
+type ErrorFields_ReviewRefusedError_Fragment = { __typename: 'ReviewRefusedError', code: ErrorCode, message: string };
 
 type ErrorFields_StageConflictError_Fragment = { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } };
 
@@ -59,11 +90,112 @@ type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', fie
 
 export type ErrorFieldsFragment =
   | ErrorFields_AlreadyExistsError_Fragment
+  | ErrorFields_ApprovalRequiredError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_PreconditionFailedError_Fragment
+  | ErrorFields_ReviewRefusedError_Fragment
   | ErrorFields_StageConflictError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
+
+export type RequestFieldsFragment = { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> };
+
+export type SetStagePolicyMutationVariables = Exact<{
+  model: string;
+  stage: ModelStage;
+  requiredApprovals: number;
+}>;
+
+
+export type SetStagePolicyMutation = { setStagePolicy:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SetStagePolicySuccess', model: { name: string, stagePolicies: Array<{ stage: ModelStage, requiredApprovals: number }> } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RequestPromotionMutationVariables = Exact<{
+  name: string;
+  version: string;
+  stage: ModelStage;
+  force?: boolean | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RequestPromotionMutation = { requestPromotion:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RequestPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type ApprovePromotionMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApprovePromotionMutation = { review:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type RejectPromotionMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type RejectPromotionMutation = { review:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type CancelPromotionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelPromotionMutation = { review:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReviewPromotionSuccess', request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
+    | { __typename: 'ReviewRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'StageConflictError', code: ErrorCode, message: string, holder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type PromotionRequestsQueryVariables = Exact<{
+  model?: string | null | undefined;
+  status?: PromotionRequestStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PromotionRequestsQuery = { promotionRequests: { edges: Array<{ node: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PromotionRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PromotionRequestQuery = { node:
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Model' }
+    | { __typename: 'ModelVersion' }
+    | { __typename: 'PromotionRequest', id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> }
+    | { __typename: 'StageChange' }
+    | { __typename: 'Webhook' }
+    | { __typename: 'WebhookDelivery' }
+   | null };
+
+type SetStageOutcome_ApprovalRequiredError_Fragment = { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } };
 
 type SetStageOutcome_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
 
@@ -78,6 +210,7 @@ type SetStageOutcome_StageConflictError_Fragment = { __typename: 'StageConflictE
 type SetStageOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string };
 
 export type SetStageOutcomeFragment =
+  | SetStageOutcome_ApprovalRequiredError_Fragment
   | SetStageOutcome_NotFoundError_Fragment
   | SetStageOutcome_PreconditionFailedError_Fragment
   | SetStageOutcome_SetStagePreview_Fragment
@@ -99,6 +232,7 @@ export type SetStageMutationVariables = Exact<{
 
 
 export type SetStageMutation = { setStage:
+    | { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null }
     | { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> }
@@ -118,6 +252,7 @@ export type RollbackStageMutationVariables = Exact<{
 
 
 export type RollbackStageMutation = { rollbackStage:
+    | { __typename: 'ApprovalRequiredError', code: ErrorCode, message: string, request: { id: string, stage: ModelStage, force: boolean, reason: string | null, requestedBy: string, status: PromotionRequestStatus, requiredApprovals: number, approvals: number, createdAt: string, decidedAt: string | null, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, reviews: Array<{ actor: string, approved: boolean, comment: string | null, at: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PreconditionFailedError', code: ErrorCode, message: string, actualHolder: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } } | null }
     | { __typename: 'SetStagePreview', from: ModelStage, to: ModelStage, noop: boolean, modelVersion: { id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }, archived: Array<{ id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }> }
@@ -189,12 +324,13 @@ export type DeleteModelVersionMutation = { deleteModelVersion:
 export type CreateApiTokenMutationVariables = Exact<{
   name: string;
   scopes: Array<Scope> | Scope;
+  models?: Array<string> | string | null | undefined;
 }>;
 
 
 export type CreateApiTokenMutation = { createApiToken:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
-    | { __typename: 'CreateApiTokenSuccess', token: string, apiToken: { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null } }
+    | { __typename: 'CreateApiTokenSuccess', token: string, apiToken: { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null } }
     | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
    };
 
@@ -205,7 +341,7 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RevokeApiTokenSuccess', apiToken: { id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null } }
+    | { __typename: 'RevokeApiTokenSuccess', apiToken: { id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null } }
    };
 
 export type ModelsQueryVariables = Exact<{
@@ -268,9 +404,10 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
-    | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }
+    | { __typename: 'ApiToken', id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null }
     | { __typename: 'Model', id: string, name: string, description: string | null, tags: Array<string>, createdAt: string, updatedAt: string }
     | { __typename: 'ModelVersion', id: string, name: string, number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown, createdAt: string, updatedAt: string, deletedAt: string | null, model: { name: string } }
+    | { __typename: 'PromotionRequest', id: string }
     | { __typename: 'StageChange', id: string, cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, occurredAt: string, transactionId: string, reason: string | null, approvedBy: Array<string>, model: { name: string }, modelVersion: { id: string, name: string, number: number, stage: ModelStage } }
     | { __typename: 'Webhook', id: string }
     | { __typename: 'WebhookDelivery', id: string }
@@ -279,7 +416,7 @@ export type NodeQuery = { node:
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<Scope>, createdAt: string, revokedAt: string | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<Scope>, models: Array<string> | null, createdAt: string, revokedAt: string | null }> };
 
 export type StageChangedSubscriptionVariables = Exact<{
   name?: string | null | undefined;
@@ -298,6 +435,95 @@ export type LogHeadQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogHeadQuery = { stageChanges: { edges: Array<{ cursor: string }> } };
+
+export type WebhookFieldsFragment = { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null };
+
+export type DeliveryFieldsFragment = { id: string, messageId: string, event: WebhookEvent, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, payload: unknown };
+
+export type WebhooksQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhooksQuery = { webhooks: { edges: Array<{ node: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: WebhookDeliveryStatus | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { node:
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Model' }
+    | { __typename: 'ModelVersion' }
+    | { __typename: 'PromotionRequest' }
+    | { __typename: 'StageChange' }
+    | { __typename: 'Webhook', deliveries: { edges: Array<{ node: { id: string, messageId: string, event: WebhookEvent, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, payload: unknown } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { __typename: 'WebhookDelivery' }
+   | null };
+
+export type CreateWebhookMutationVariables = Exact<{
+  url: string;
+  events?: Array<WebhookEvent> | WebhookEvent | null | undefined;
+  model?: string | null | undefined;
+  description?: string | null | undefined;
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook:
+    | { __typename: 'CreateWebhookSuccess', secret: string, webhook: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type UpdateWebhookMutationVariables = Exact<{
+  id: string | number;
+  url?: string | null | undefined;
+  events?: Array<WebhookEvent> | WebhookEvent | null | undefined;
+  active?: boolean | null | undefined;
+  description?: string | null | undefined;
+}>;
+
+
+export type UpdateWebhookMutation = { updateWebhook:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UpdateWebhookSuccess', webhook: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }
+    | { __typename: 'ValidationError', field: string | null, code: ErrorCode, message: string }
+   };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook:
+    | { __typename: 'DeleteWebhookSuccess', deletedId: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RotateWebhookSecretSuccess', secret: string, webhook: { id: string, url: string, events: Array<WebhookEvent>, description: string | null, active: boolean, createdAt: string, model: { name: string } | null } }
+   };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RedeliverWebhookSuccess', delivery: { id: string, messageId: string, event: WebhookEvent, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, payload: unknown } }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -332,6 +558,7 @@ export const TokenFieldsFragmentDoc = new TypedDocumentString(`
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }
@@ -377,6 +604,46 @@ export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
+export const RequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}`, {"fragmentName":"RequestFields"}) as unknown as TypedDocumentString<RequestFieldsFragment, unknown>;
 export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
@@ -388,6 +655,11 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   ... on StageConflictError {
     holder {
       ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
     }
   }
 }
@@ -404,6 +676,30 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   deletedAt
   model {
     name
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }`, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
 export const SetStageOutcomeFragmentDoc = new TypedDocumentString(`
@@ -487,7 +783,525 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`, {"fragmentName":"SetStageOutcome"}) as unknown as TypedDocumentString<SetStageOutcomeFragment, unknown>;
+export const WebhookFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}
+    `, {"fragmentName":"WebhookFields"}) as unknown as TypedDocumentString<WebhookFieldsFragment, unknown>;
+export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliveryFields on WebhookDelivery {
+  id
+  messageId
+  event
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  createdAt
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  payload
+}
+    `, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
+export const SetStagePolicyDocument = new TypedDocumentString(`
+    mutation SetStagePolicy($model: String!, $stage: ModelStage!, $requiredApprovals: Int!) {
+  setStagePolicy(
+    model: $model
+    stage: $stage
+    requiredApprovals: $requiredApprovals
+  ) {
+    __typename
+    ... on SetStagePolicySuccess {
+      model {
+        name
+        stagePolicies {
+          stage
+          requiredApprovals
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<SetStagePolicyMutation, SetStagePolicyMutationVariables>;
+export const RequestPromotionDocument = new TypedDocumentString(`
+    mutation RequestPromotion($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $reason: String) {
+  requestPromotion(
+    name: $name
+    version: $version
+    stage: $stage
+    force: $force
+    reason: $reason
+  ) {
+    __typename
+    ... on RequestPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<RequestPromotionMutation, RequestPromotionMutationVariables>;
+export const ApprovePromotionDocument = new TypedDocumentString(`
+    mutation ApprovePromotion($id: ID!, $comment: String) {
+  review: approvePromotion(id: $id, comment: $comment) {
+    __typename
+    ... on ReviewPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<ApprovePromotionMutation, ApprovePromotionMutationVariables>;
+export const RejectPromotionDocument = new TypedDocumentString(`
+    mutation RejectPromotion($id: ID!, $comment: String) {
+  review: rejectPromotion(id: $id, comment: $comment) {
+    __typename
+    ... on ReviewPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<RejectPromotionMutation, RejectPromotionMutationVariables>;
+export const CancelPromotionDocument = new TypedDocumentString(`
+    mutation CancelPromotion($id: ID!) {
+  review: cancelPromotion(id: $id) {
+    __typename
+    ... on ReviewPromotionSuccess {
+      request {
+        ...RequestFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<CancelPromotionMutation, CancelPromotionMutationVariables>;
+export const PromotionRequestsDocument = new TypedDocumentString(`
+    query PromotionRequests($model: String, $status: PromotionRequestStatus, $first: Int, $after: String) {
+  promotionRequests(model: $model, status: $status, first: $first, after: $after) {
+    edges {
+      node {
+        ...RequestFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<PromotionRequestsQuery, PromotionRequestsQueryVariables>;
+export const PromotionRequestDocument = new TypedDocumentString(`
+    query PromotionRequest($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on PromotionRequest {
+      ...RequestFields
+    }
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<PromotionRequestQuery, PromotionRequestQueryVariables>;
 export const SetStageDocument = new TypedDocumentString(`
     mutation SetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $expectedHolder: String, $dryRun: Boolean, $reason: String, $idempotencyKey: String) {
   setStage(
@@ -551,6 +1365,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }
 fragment SetStageOutcome on SetStageResult {
@@ -645,6 +1488,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }
 fragment SetStageOutcome on SetStageResult {
@@ -813,6 +1685,35 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
 export const CreateModelVersionDocument = new TypedDocumentString(`
     mutation CreateModelVersion($model: String!, $name: String, $description: String, $tags: [String!], $metadata: JSON) {
@@ -859,6 +1760,35 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`) as unknown as TypedDocumentString<CreateModelVersionMutation, CreateModelVersionMutationVariables>;
 export const DeleteModelVersionDocument = new TypedDocumentString(`
     mutation DeleteModelVersion($model: String!, $version: String!) {
@@ -897,10 +1827,39 @@ fragment ErrorFields on Error {
       ...VersionFields
     }
   }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
 }`) as unknown as TypedDocumentString<DeleteModelVersionMutation, DeleteModelVersionMutationVariables>;
 export const CreateApiTokenDocument = new TypedDocumentString(`
-    mutation CreateApiToken($name: String!, $scopes: [Scope!]!) {
-  createApiToken(name: $name, scopes: $scopes) {
+    mutation CreateApiToken($name: String!, $scopes: [Scope!]!, $models: [String!]) {
+  createApiToken(name: $name, scopes: $scopes, models: $models) {
     __typename
     ... on CreateApiTokenSuccess {
       token
@@ -930,6 +1889,7 @@ fragment TokenFields on ApiToken {
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }
@@ -944,6 +1904,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
@@ -977,6 +1966,7 @@ fragment TokenFields on ApiToken {
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }
@@ -991,6 +1981,35 @@ fragment ErrorFields on Error {
     holder {
       ...VersionFields
     }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
   }
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ModelsDocument = new TypedDocumentString(`
@@ -1228,6 +2247,7 @@ fragment TokenFields on ApiToken {
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
@@ -1241,6 +2261,7 @@ export const ApiTokensDocument = new TypedDocumentString(`
   id
   name
   scopes
+  models
   createdAt
   revokedAt
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
@@ -1289,3 +2310,464 @@ export const LogHeadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogHeadQuery, LogHeadQueryVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks($first: Int, $after: String) {
+  webhooks(first: $first, after: $after) {
+    edges {
+      node {
+        ...WebhookFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {
+  node(id: $id) {
+    __typename
+    ... on Webhook {
+      deliveries(first: $first, after: $after, status: $status) {
+        edges {
+          node {
+            ...DeliveryFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    fragment DeliveryFields on WebhookDelivery {
+  id
+  messageId
+  event
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  createdAt
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  payload
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookDocument = new TypedDocumentString(`
+    mutation CreateWebhook($url: String!, $events: [WebhookEvent!], $model: String, $description: String) {
+  createWebhook(
+    url: $url
+    events: $events
+    model: $model
+    description: $description
+  ) {
+    __typename
+    ... on CreateWebhookSuccess {
+      secret
+      webhook {
+        ...WebhookFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const UpdateWebhookDocument = new TypedDocumentString(`
+    mutation UpdateWebhook($id: ID!, $url: String, $events: [WebhookEvent!], $active: Boolean, $description: String) {
+  updateWebhook(
+    id: $id
+    url: $url
+    events: $events
+    active: $active
+    description: $description
+  ) {
+    __typename
+    ... on UpdateWebhookSuccess {
+      webhook {
+        ...WebhookFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWebhookMutation, UpdateWebhookMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    __typename
+    ... on DeleteWebhookSuccess {
+      deletedId
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}`) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    __typename
+    ... on RotateWebhookSecretSuccess {
+      secret
+      webhook {
+        ...WebhookFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  model {
+    name
+  }
+  description
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    __typename
+    ... on RedeliverWebhookSuccess {
+      delivery {
+        ...DeliveryFields
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment VersionFields on ModelVersion {
+  id
+  name
+  number
+  stage
+  description
+  tags
+  metadata
+  createdAt
+  updatedAt
+  deletedAt
+  model {
+    name
+  }
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    field
+  }
+  ... on StageConflictError {
+    holder {
+      ...VersionFields
+    }
+  }
+  ... on ApprovalRequiredError {
+    request {
+      ...RequestFields
+    }
+  }
+}
+fragment RequestFields on PromotionRequest {
+  id
+  stage
+  force
+  reason
+  requestedBy
+  status
+  requiredApprovals
+  approvals
+  createdAt
+  decidedAt
+  model {
+    name
+  }
+  modelVersion {
+    ...VersionFields
+  }
+  reviews {
+    actor
+    approved
+    comment
+    at
+  }
+}
+fragment DeliveryFields on WebhookDelivery {
+  id
+  messageId
+  event
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  createdAt
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  payload
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;

@@ -8,13 +8,15 @@ import { SETTABLE_STAGES, type Stage, type VersionView } from '../state/types';
 /** Choose a stage for one version; on STAGE_CONFLICT offer to force, which archives the holder. */
 export function PromoteControl(props: { model: string; version: VersionView; api: Api; permissions: Permissions }) {
   const { model, version, permissions } = props;
-  const [target, setTarget] = useState<Stage>(version.stage);
+  // A version's own stage is one it holds: ModelVersion.stage is never LATEST.
+  const held = version.stage as Stage;
+  const [target, setTarget] = useState<Stage>(held);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PromoteOutcome | null>(null);
   const id = useId();
   const label = versionLabel(version);
   // A move made anywhere (this form, the CLI, another page) shows the version's new stage.
-  useEffect(() => setTarget(version.stage), [version.stage]);
+  useEffect(() => setTarget(held), [held]);
 
   const submit = async (force: boolean) => {
     setBusy(true);

@@ -1,4 +1,5 @@
-import { SCOPES, type Scope, type Stage } from './types.js';
+import { impliedScopes } from '../../vocabulary.js';
+import type { Scope, Stage } from './types.js';
 
 export interface Permissions {
   /** WRITE: move versions to NONE, STAGING or ARCHIVED. */
@@ -14,8 +15,7 @@ export interface Permissions {
  * PROMOTE may still write. The server expands scopes already; doing it here too costs nothing.
  */
 export function effectiveScopes(scopes: readonly string[]): Set<Scope> {
-  const highest = Math.max(-1, ...scopes.map((s) => SCOPES.indexOf(s.toUpperCase() as Scope)));
-  return new Set(SCOPES.slice(0, highest + 1));
+  return new Set(impliedScopes(scopes));
 }
 
 export function permissionsOf(scopes: readonly string[]): Permissions {

@@ -1,3 +1,4 @@
+import type { DashboardSetStageMutation } from '../generated/graphql.js';
 import { versionLabel } from './format.js';
 
 /** What the page shows after asking to move a version (the `setStage` result union, reduced). */
@@ -6,23 +7,18 @@ export type PromoteOutcome =
   | { kind: 'conflict'; stage: string; holder: { name: string; number: number } }
   | { kind: 'error'; message: string };
 
-/** The `setStage` selection the page sends, as the server answers it. */
-export interface SetStageAnswer {
-  __typename: string;
-  message?: string;
-  modelVersion?: { name: string; stage: string };
-  archived?: { name: string; number: number }[];
-  holder?: { name: string; number: number; stage: string };
-}
+/** The `setStage` selection the page sends (DashboardSetStage), as the server answers it. */
+export type SetStageAnswer = DashboardSetStageMutation['setStage'];
 
 export function interpretSetStage(answer: SetStageAnswer): PromoteOutcome {
-  if (answer.__typename === 'SetStageSuccess' && answer.modelVersion) {
-    return { kind: 'done', stage: answer.modelVersion.stage, archived: (answer.archived ?? []).map(({ name, number }) => ({ name, number })) };
+  switch (answer.__typename) {
+    case 'SetStageSuccess':
+      return { kind: 'done', stage: answer.modelVersion.stage, archived: answer.archived.map(({ name, number }) => ({ name, number })) };
+    case 'StageConflictError':
+      return { kind: 'conflict', stage: answer.holder.stage, holder: { name: answer.holder.name, number: answer.holder.number } };
+    default:
+      return { kind: 'error', message: 'message' in answer ? answer.message : `unexpected answer: ${answer.__typename}` };
   }
-  if (answer.__typename === 'StageConflictError' && answer.holder) {
-    return { kind: 'conflict', stage: answer.holder.stage, holder: { name: answer.holder.name, number: answer.holder.number } };
-  }
-  return { kind: 'error', message: answer.message ?? `unexpected answer: ${answer.__typename}` };
 }
 
 export function describeOutcome(outcome: PromoteOutcome): string {

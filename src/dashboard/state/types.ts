@@ -3,48 +3,29 @@
  * unit-tested under Node and type-checked by both tsconfigs (hence the `.js` import suffixes).
  */
 
-/** Stages a version can hold (LATEST is virtual and never held). */
-export const SETTABLE_STAGES = ['NONE', 'STAGING', 'PRODUCTION', 'ARCHIVED'] as const;
-export type Stage = (typeof SETTABLE_STAGES)[number];
+import type { SettableStage as Stage } from '../../vocabulary.js';
+import type { DashboardChangeFragment, DashboardModelQuery, DashboardVersionFragment } from '../generated/graphql.js';
 
-export const SCOPES = ['READ', 'WRITE', 'PROMOTE', 'ADMIN'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** Stages a version can hold (LATEST is virtual and never held); scopes; both from src/vocabulary.ts. */
+export { SETTABLE_STAGES, type Scope } from '../../vocabulary.js';
+export type { Stage };
 
-export interface VersionView {
-  name: string;
-  number: number;
-  stage: Stage;
-  description: string | null;
-  tags: string[];
-  metadata: unknown;
-  createdAt: string;
-}
+/** A version as a card shows it (the DashboardVersion fragment of ../operations/dashboard.graphql). */
+export type VersionView = DashboardVersionFragment;
 
 /** One line of a model's feed: a committed stage change, its version flattened to name and number. */
 export type FeedItem = Omit<StageChangeLike, 'model' | 'modelVersion'> & { version: string; number: number };
 
-export interface ModelView {
-  name: string;
-  description: string | null;
-  tags: string[];
-  production: VersionView | null;
-  staging: VersionView | null;
-  latest: VersionView | null;
+/** A model as the page keeps it: the DashboardModel query's answer, its versions out of their connection. */
+export type ModelView = Omit<NonNullable<DashboardModelQuery['model']>, 'versions'> & {
   /** Newest first. */
   versions: VersionView[];
   /** Newest first, capped at FEED_LIMIT. */
   feed: FeedItem[];
-}
+};
 
-/** What the stageChanged subscription delivers (the shape of src/client/live.ts' StageChangeEvent). */
-export interface StageChangeLike {
-  cursor: string;
-  model: { name: string };
-  modelVersion: { name: string; number: number };
-  from: string;
-  to: string;
-  forced: boolean;
-  displaced: boolean;
-  actor: string | null;
-  occurredAt: string;
-}
+/**
+ * A committed stage change as the card reads it (the DashboardChange fragment): what the model
+ * query's feed answers, and a part of what src/client/live.ts' StageChangeEvent delivers.
+ */
+export type StageChangeLike = DashboardChangeFragment;

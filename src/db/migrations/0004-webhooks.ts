@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { WebhookEventName } from '../../entities/webhook.js';
 import { WEBHOOK_CHANNEL, WEBHOOK_ENQUEUE_LOCK_KEY, VERSION_CHANNEL } from '../../webhooks/channels.js';
 
 /**
@@ -81,44 +82,9 @@ export class Migration0004Webhooks extends Migration {
         end if;
         return made;
       end $$;`);
-    // reason and approved_by are read through to_jsonb so that this works with and without the
-    // ledger's migration (0003) that adds them.
+    // A new version tells versionCreated subscribers (the ids, read back after commit).
     this.addSql(`
-      create function modelstage_stage_change_messages() returns trigger language plpgsql as $$
-      begin
-        if not exists (select 1 from webhook w where w.active and 'stage_changed' = any (w.events)) then
-          return null;
-        end if;
-        perform modelstage_webhook_enqueue('stage_changed', (
-          select jsonb_agg(jsonb_build_object('modelId', n.model_id, 'body', jsonb_build_object(
-            'type', 'stage.changed',
-            'timestamp', modelstage_time(n.occurred_at),
-            'data', jsonb_build_object(
-              'cursor', n.id::text,
-              'model', m.name,
-              'version', v.name,
-              'number', v.number,
-              'from', upper(n.from_stage),
-              'to', upper(n.to_stage),
-              'forced', n.forced,
-              'displaced', n.displaced,
-              'actor', n.actor,
-              'reason', to_jsonb(n) -> 'reason',
-              'approvedBy', coalesce(nullif(to_jsonb(n) -> 'approved_by', 'null'::jsonb), '[]'::jsonb),
-              'occurredAt', modelstage_time(n.occurred_at),
-              'transactionId', n.transaction_id
-            ))) order by n.id)
-          from new_rows n
-          join model m on m.id = n.model_id
-          join model_version v on v.id = n.model_version_id));
-        return null;
-      end $$;`);
-    this.addSql(`
-      create trigger stage_change_webhook_messages after insert on stage_change
-      referencing new table as new_rows for each statement execute function modelstage_stage_change_messages();`);
-    // A new version also tells versionCreated subscribers (the ids, read back after commit).
-    this.addSql(`
-      create function modelstage_version_created_messages() returns trigger language plpgsql as $$
+      create function modelstage_version_created_notify() returns trigger language plpgsql as $$
       declare
         ids text;
       begin
@@ -126,26 +92,62 @@ export class Migration0004Webhooks extends Migration {
         if ids is not null and length(ids) < 7000 then
           perform pg_notify('${VERSION_CHANNEL}', ids);
         end if;
-        if not exists (select 1 from webhook w where w.active and 'version_created' = any (w.events)) then
-          return null;
-        end if;
-        perform modelstage_webhook_enqueue('version_created', (
-          select jsonb_agg(jsonb_build_object('modelId', n.model_id, 'body', jsonb_build_object(
-            'type', 'version.created',
-            'timestamp', modelstage_time(n.created_at),
-            'data', jsonb_build_object(
-              'model', m.name,
-              'version', n.name,
-              'number', n.number,
-              'actor', n.created_by,
-              'createdAt', modelstage_time(n.created_at)
-            ))) order by n.id)
-          from new_rows n
-          join model m on m.id = n.model_id));
         return null;
       end $$;`);
     this.addSql(`
-      create trigger model_version_webhook_messages after insert on model_version
-      referencing new table as new_rows for each statement execute function modelstage_version_created_messages();`);
+      create trigger model_version_created_notify after insert on model_version
+      referencing new table as new_rows for each statement execute function modelstage_version_created_notify();`);
+
+    // reason and approved_by are read through to_jsonb, so this works with and without the
+    // ledger's migration (0003) that adds them.
+    for (const spec of [
+      {
+        table: 'stage_change',
+        event: 'stage_changed',
+        type: 'stage.changed',
+        at: 'n.occurred_at',
+        joins: 'join model m on m.id = n.model_id join model_version v on v.id = n.model_version_id',
+        data: `'cursor', n.id::text, 'model', m.name, 'version', v.name, 'number', v.number,
+          'from', upper(n.from_stage), 'to', upper(n.to_stage), 'forced', n.forced, 'displaced', n.displaced,
+          'actor', n.actor, 'reason', to_jsonb(n) -> 'reason',
+          'approvedBy', coalesce(nullif(to_jsonb(n) -> 'approved_by', 'null'::jsonb), '[]'::jsonb),
+          'occurredAt', modelstage_time(n.occurred_at), 'transactionId', n.transaction_id`,
+      },
+      {
+        table: 'model_version',
+        event: 'version_created',
+        type: 'version.created',
+        at: 'n.created_at',
+        joins: 'join model m on m.id = n.model_id',
+        data: `'model', m.name, 'version', n.name, 'number', n.number, 'actor', n.created_by, 'createdAt', modelstage_time(n.created_at)`,
+      },
+    ] as const) {
+      for (const statement of producer(spec)) this.addSql(statement);
+    }
   }
+}
+
+/**
+ * One producer: a statement trigger on `table` that turns its new rows (`n`) into `event`
+ * messages, `{type, timestamp, data}` built in SQL in the contract's form. When no active webhook
+ * wants the event it stops after one lookup, before building anything.
+ */
+function producer(spec: { table: string; event: WebhookEventName; type: string; at: string; joins: string; data: string }): string[] {
+  const fn = `modelstage_${spec.table}_messages`;
+  return [
+    `create function ${fn}() returns trigger language plpgsql as $$
+     begin
+       if not exists (select 1 from webhook w where w.active and '${spec.event}' = any (w.events)) then
+         return null;
+       end if;
+       perform modelstage_webhook_enqueue('${spec.event}', (
+         select jsonb_agg(jsonb_build_object('modelId', n.model_id, 'body', jsonb_build_object(
+           'type', '${spec.type}', 'timestamp', modelstage_time(${spec.at}), 'data', jsonb_build_object(${spec.data})
+         )) order by n.id)
+         from new_rows n ${spec.joins}));
+       return null;
+     end $$;`,
+    `create trigger ${spec.table}_webhook_messages after insert on ${spec.table}
+     referencing new table as new_rows for each statement execute function ${fn}();`,
+  ];
 }
