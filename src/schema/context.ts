@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PromotionRequestEvent } from '../entities/index.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { DirectReads } from '../services/direct-reads.js';
+import type { DirectPool } from '../db/direct-pool.js';
 import type { LogFeed, StageFeed } from '../services/stage-feed.js';
 import type { VersionFeed } from '../services/version-feed.js';
 import type { Principal } from '../services/tokens.js';
@@ -10,8 +10,8 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** What every resolver gets: one EntityManager per operation, the caller, and the live feed. */
 export interface Context {
   em: EntityManager;
-  /** The hottest reads through `pg` directly (services/direct-reads.ts); without it they go through `em`. */
-  directReads?: DirectReads;
+  /** The hot reads and promotions through `pg` directly (db/direct-pool.ts); without it they go through `em`. */
+  direct?: DirectPool;
   principal: Principal;
   loaders: Loaders;
   feed: StageFeed;
@@ -30,9 +30,9 @@ export interface Context {
 }
 
 /** What one operation, or one delivered event, reads through: an EntityManager of its own and loaders batching on it. */
-export function freshReads(em: EntityManager, directReads?: DirectReads): Pick<Context, 'em' | 'loaders'> {
+export function freshReads(em: EntityManager, direct?: DirectPool): Pick<Context, 'em' | 'loaders'> {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork, directReads) };
+  return { em: fork, loaders: createLoaders(fork, direct) };
 }
 
 /**
@@ -41,5 +41,5 @@ export function freshReads(em: EntityManager, directReads?: DirectReads): Pick<C
  * each event with fresh reads means nothing an earlier event loaded can answer a later one.
  */
 export function eventContext(subscription: Context): Context {
-  return { ...subscription, ...freshReads(subscription.em, subscription.directReads) };
+  return { ...subscription, ...freshReads(subscription.em, subscription.direct) };
 }

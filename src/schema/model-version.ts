@@ -1,4 +1,5 @@
 import type { ModelVersion } from '../entities/index.js';
+import { directVersion } from '../services/direct-reads.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../services/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
@@ -55,7 +56,7 @@ builder.queryField('modelVersion', (t) =>
     args: { name: t.arg.string({ required: true }), version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
     resolve: (_root, args, ctx) => {
       const selector = versionSelector(args.version, args.stage);
-      return ctx.directReads ? ctx.directReads.version(ctx.em, { name: args.name }, selector) : resolveVersion(ctx.em, { name: args.name }, selector);
+      return ctx.direct ? directVersion(ctx.direct, ctx.em, { name: args.name }, selector) : resolveVersion(ctx.em, { name: args.name }, selector);
     },
   }),
 );

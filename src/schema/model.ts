@@ -1,5 +1,6 @@
 import type { Model } from '../entities/index.js';
 import { deleteModel, findModel, listModels, MODEL_CARD_FIELDS, registerModel, updateModel } from '../services/models.js';
+import { directModel } from '../services/direct-reads.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { listVersions } from '../services/versions.js';
 import { builder } from './builder.js';
@@ -59,7 +60,7 @@ builder.queryFields((t) => ({
     type: ModelRef,
     nullable: true,
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, { name }, ctx) => (ctx.directReads ? ctx.directReads.model(name) : findModel(ctx.em, name)),
+    resolve: (_root, { name }, ctx) => (ctx.direct ? directModel(ctx.direct, name) : findModel(ctx.em, name)),
   }),
   models: t.field({
     type: ModelConnection,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { DirectPool } from '../db/direct-pool.js';
 import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import type { LogLevel } from '../config.js';
 import { briefError, createLogger, type Logger } from '../observability/logger.js';
@@ -13,7 +14,6 @@ import { Observability } from '../observability/operation.js';
 import { instanceSources } from '../observability/sources.js';
 import { OperationTracer } from '../observability/tracing-plugin.js';
 import { Authenticator } from '../services/auth.js';
-import { DirectReads } from '../services/direct-reads.js';
 import { UnauthenticatedError } from '../services/errors.js';
 import { startKeyPruning } from '../services/idempotency.js';
 import { PgListener } from '../services/pg-listener.js';
@@ -96,7 +96,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   const bootstrapToken = bootstrap && 'created' in bootstrap ? bootstrap.created : null;
 
-  const directReads = new DirectReads(options.databaseUrl);
+  const direct = new DirectPool(options.databaseUrl);
   const auth = new Authenticator(orm, { adminToken: options.adminToken, maxFailures: options.maxAuthFailures });
   const feed = new StageFeed(orm, log, options.subscriberQueueLimit);
   const requestFeed = promotionRequestFeed(orm, log, options.subscriberQueueLimit);
@@ -182,8 +182,8 @@ export async function startApp(options: AppOptions): Promise<App> {
         throw clientError(error);
       }
       return {
-        ...freshReads(orm.em, directReads),
-        directReads,
+        ...freshReads(orm.em, direct),
+        direct,
         principal,
         feed,
         requestFeed,
@@ -275,7 +275,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         for (const socket of sockets) socket.destroy();
         await dispatcherStopped;
         await listener.stop();
-        await directReads.close();
+        await direct.close();
         await orm.close();
       })()),
   };
