@@ -10,7 +10,7 @@ import { ADMIN_TOKEN, startCluster, startTestServer, type TestServer } from './s
 import { createVersion, seedModel } from './support/fixtures.js';
 
 const VERSION_KEYS = ['createdAt', 'deletedAt', 'description', 'id', 'metadata', 'model', 'name', 'number', 'stage', 'tags', 'updatedAt'];
-const CHANGE_KEYS = ['actor', 'cursor', 'displaced', 'forced', 'from', 'model', 'occurredAt', 'to', 'transactionId', 'version'];
+const CHANGE_KEYS = ['actor', 'approvedBy', 'cursor', 'displaced', 'forced', 'from', 'model', 'occurredAt', 'reason', 'to', 'transactionId', 'version'];
 
 beforeAll(ensureBuilt, 180_000);
 
@@ -293,7 +293,7 @@ describe('modelstage serve and watch', { timeout: 180_000 }, () => {
       await cli(other.url, ['model', 'version', 'update', 'mnist', '4', '--stage', 'archived']);
       await serve(first.app.port);
       await vi.waitFor(() => expect(lines).toHaveLength(5), { timeout: 20_000 });
-      await cli(other.url, ['model', 'version', 'update', 'mnist', '5', '--stage', 'production', '--force']);
+      await cli(other.url, ['model', 'version', 'update', 'mnist', '5', '--stage', 'production', '--force', '--reason', 'rollout 5']);
       await vi.waitFor(() => expect(lines).toHaveLength(7), { timeout: 10_000 });
 
       const log = await createClient({ url: other.url, token: ADMIN_TOKEN }).stageChanges({ model: 'mnist', first: 100 });
@@ -303,6 +303,9 @@ describe('modelstage serve and watch', { timeout: 180_000 }, () => {
       expect(lines[2]).toMatchObject({ model: 'mnist', version: '1', from: 'STAGING', to: 'ARCHIVED', forced: true, displaced: true, actor: 'admin' });
       expect(lines[3]).toMatchObject({ version: '3', from: 'NONE', to: 'STAGING', forced: true, displaced: false });
       expect(lines[2].transactionId).toBe(lines[3].transactionId);
+      // The reason given to the call is on both rows it committed, and on no other line.
+      expect(lines.map((line) => line.reason)).toEqual([null, null, null, null, null, 'rollout 5', 'rollout 5']);
+      for (const line of lines) expect(line.approvedBy).toEqual([]);
 
       watcher.kill('SIGTERM');
       expect((await watched).code).toBe(0);

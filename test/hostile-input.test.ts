@@ -142,6 +142,11 @@ describe('bad arguments get typed errors, never internal ones', () => {
     ['U+0000 in a lookup', 'mutation($n: String!) { setStage(name: $n, version: "1", stage: STAGING) { __typename ... on ValidationError { field } } }', { n: 'hos\u0000tile' }, { typename: ['setStage', 'name'] }],
     ['U+0000 in a description', 'mutation($d: String) { createModel(name: "nul", description: $d) { __typename ... on ValidationError { field } } }', { d: 'a\u0000b' }, { typename: ['createModel', 'description'] }],
     ['U+0000 in metadata', VERSION, { m: 'hostile', md: { ['k\u0000']: 1 } }, { typename: ['createModelVersion', 'metadata'] }],
+    // JavaScript reads these as instants, PostgreSQL cannot store them: the scalar refuses them.
+    ['holderAt in year 0000', '{ model(name: "hostile") { holderAt(stage: STAGING, at: "0000-01-01T00:00:00Z") { number } } }', {}, { code: 'GRAPHQL_VALIDATION_FAILED' }],
+    ['holderAt in year +275760', 'query($at: DateTime!) { model(name: "hostile") { holderAt(stage: STAGING, at: $at) { number } } }', { at: '+275760-09-13T00:00:00.000Z' }, { code: 'BAD_USER_INPUT' }],
+    ['holderAt in year 0001 (the earliest allowed)', '{ model(name: "hostile") { holderAt(stage: STAGING, at: "0001-01-01T00:00:00Z") { number } } }', {}, {}],
+    ['holderAt in year 9999 (the latest allowed)', '{ model(name: "hostile") { holderAt(stage: STAGING, at: "9999-12-31T23:59:59.999Z") { number } } }', {}, {}],
     ['a global id that is garbage', 'query($id: ID!) { node(id: $id) { id } }', { id: '💥'.repeat(1000) }, {}],
   ];
 

@@ -40,7 +40,8 @@ export function printError(error: Pick<OutcomeError, 'code' | 'message'>, json: 
   else process.stderr.write(`modelstage: ${error.code}: ${error.message}\n`);
 }
 
-/** A watch line: exactly the fields the contract lists, model and version by name. */
+/** A watch line: the fields the contract lists, model and version by name, then `reason` and
+ * `approvedBy` (the contract's "may follow"): a pipeline that promoted with a reason reads it back. */
 export function changeLine(change: StageChangeEvent) {
   return {
     cursor: change.cursor,
@@ -53,5 +54,7 @@ export function changeLine(change: StageChangeEvent) {
     actor: change.actor,
     occurredAt: change.occurredAt,
     transactionId: change.transactionId,
+    reason: change.reason,
+    approvedBy: change.approvedBy,
   };
 }

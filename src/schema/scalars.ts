@@ -15,9 +15,18 @@ builder.scalarType('JSON', {
   parseLiteral: (node, variables) => literalToJson(node, variables ?? undefined),
 });
 
+// Years 0001 to 9999 only: JavaScript takes instants far outside them (year 0000, +275760…),
+// but PostgreSQL's timestamptz refuses what the driver sends for them, and an instant it cannot
+// store must be a typed error here, not a masked internal one at the query.
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
 function parseDate(value: unknown): Date {
   const date = typeof value === 'string' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string');
+  if (date.getTime() < EARLIEST || date.getTime() > LATEST) {
+    throw new GraphQLError('DateTime must be an instant between the years 0001 and 9999');
+  }
   return date;
 }
 
