@@ -46,10 +46,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    // Asynchronous: one write system call per request line cost about 6% of a read's CPU under
-    // load (bench:reads profile). Lines logged while a write is in flight go out together in the
-    // next one, in order; pino flushes what is pending synchronously when the process exits.
-    destination ?? pino.destination({ fd: options.fd ?? 1, sync: false }),
+    // Synchronous, although a write system call per request line costs about 6% of a read's CPU
+    // under load (bench:reads profile): asynchronously, a line logged just before process.exit
+    // (the "could not start" line) was lost while its write was in flight.
+    destination ?? pino.destination({ fd: options.fd ?? 1, sync: true }),
   );
 }
 
