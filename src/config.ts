@@ -21,6 +21,14 @@ export interface Config {
    */
   tracing: boolean;
   webhooks: WebhookSettings;
+  /** MODELSTAGE_SQL_DEBUG=1: print every SQL statement (development only: it shows parameters). */
+  sqlDebug: boolean;
+  /** Failed authentications allowed per address and minute. */
+  maxAuthFailures: number;
+  /** Undelivered changes a subscriber may fall behind before it is disconnected. */
+  subscriberQueueLimit: number;
+  /** How long requests in flight may take to finish on shutdown before their connections are closed. */
+  shutdownGraceMs: number;
 }
 
 /** How webhook messages are sent (see the README's Webhooks section). */
@@ -37,35 +45,57 @@ export interface WebhookSettings {
 export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 30_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 86_400_000];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Every default in one place: what an empty environment gives, and what a caller of startApp
+ * (tests, benchmarks) leaves out. `databaseUrl` and `adminToken` have none.
+ */
+export const DEFAULTS: Omit<Config, 'databaseUrl' | 'adminToken'> = {
+  host: '127.0.0.1',
+  port: 4000,
+  dataDir: './.modelstage',
+  corsOrigins: [],
+  dev: false,
+  logLevel: 'info',
+  metrics: true,
+  tracing: false,
+  webhooks: { allowPrivate: false, retryDelaysMs: DEFAULT_WEBHOOK_RETRY_DELAYS_MS, retentionMs: 30 * DAY_MS },
+  sqlDebug: false,
+  maxAuthFailures: 30,
+  subscriberQueueLimit: 1_000,
+  shutdownGraceMs: 10_000,
+};
+
 export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
   const delays = env.MODELSTAGE_WEBHOOK_RETRY_DELAYS?.trim();
-  const retryDelaysMs = delays ? delays.split(',').map((item) => Number(item.trim())) : DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
+  const retryDelaysMs = delays ? delays.split(',').map((item) => Number(item.trim())) : DEFAULTS.webhooks.retryDelaysMs;
   if (retryDelaysMs.some((delay) => !Number.isInteger(delay) || delay < 0)) {
     throw new Error(`MODELSTAGE_WEBHOOK_RETRY_DELAYS must be comma-separated milliseconds, got ${env.MODELSTAGE_WEBHOOK_RETRY_DELAYS}`);
   }
-  const days = Number(env.MODELSTAGE_WEBHOOK_RETENTION_DAYS ?? 30);
+  const days = Number(env.MODELSTAGE_WEBHOOK_RETENTION_DAYS ?? DEFAULTS.webhooks.retentionMs / DAY_MS);
   if (!(days > 0)) throw new Error(`MODELSTAGE_WEBHOOK_RETENTION_DAYS must be a positive number, got ${env.MODELSTAGE_WEBHOOK_RETENTION_DAYS}`);
   return { allowPrivate: env.MODELSTAGE_WEBHOOK_ALLOW_PRIVATE === 'true', retryDelaysMs, retentionMs: days * DAY_MS };
 }
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
+  const port = Number(env.PORT ?? DEFAULTS.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
-    host: env.HOST || '127.0.0.1',
+    ...DEFAULTS,
+    host: env.HOST || DEFAULTS.host,
     port,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.MODELSTAGE_DATA_DIR || './.modelstage',
+    dataDir: env.MODELSTAGE_DATA_DIR || DEFAULTS.dataDir,
     adminToken: env.MODELSTAGE_ADMIN_TOKEN || undefined,
     corsOrigins: parseList(env.MODELSTAGE_CORS_ORIGINS),
     dev: env.NODE_ENV === 'development',
     logLevel: parseLogLevel(env.LOG_LEVEL),
-    metrics: parseBoolean('MODELSTAGE_METRICS', env.MODELSTAGE_METRICS, true),
+    metrics: parseBoolean('MODELSTAGE_METRICS', env.MODELSTAGE_METRICS, DEFAULTS.metrics),
     tracing: tracingRequested(env),
     webhooks: webhookSettings(env),
+    sqlDebug: env.MODELSTAGE_SQL_DEBUG === '1',
   };
 }
 
@@ -74,7 +104,7 @@ export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean 
 }
 
 function parseLogLevel(value: string | undefined): LogLevel {
-  const level = (value || 'info').trim().toLowerCase();
+  const level = (value || DEFAULTS.logLevel).trim().toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${value}`);
   return level as LogLevel;
 }

@@ -5,43 +5,11 @@ import { applyStageChange, compareCursors, dashboardReducer, FEED_LIMIT, initial
 import { findModelPage, type FetchModelNames } from '../src/dashboard/state/paging.js';
 import { effectiveScopes, mayTarget, permissionsOf } from '../src/dashboard/state/permissions.js';
 import { describeOutcome, interpretSetStage } from '../src/dashboard/state/promote.js';
-import type { FeedItem, ModelView, StageChangeLike, VersionView } from '../src/dashboard/state/types.js';
+import type { FeedItem, VersionView } from '../src/dashboard/state/types.js';
+import { modelView, stageChange, version } from './support/dashboard-views.js';
 
-const version = (number: number, stage: VersionView['stage'], metadata: unknown = null): VersionView => ({
-  name: String(number),
-  number,
-  stage,
-  description: null,
-  tags: [],
-  metadata,
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
-
-const change = (cursor: number, number: number, from: StageChangeLike['from'], to: StageChangeLike['to'], extra: Partial<StageChangeLike> = {}): StageChangeLike => ({
-  cursor: String(cursor),
-  model: { name: 'fraud' },
-  modelVersion: { name: String(number), number },
-  from,
-  to,
-  forced: false,
-  displaced: false,
-  actor: 'ci',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  ...extra,
-});
-
-function model(versions: VersionView[]): ModelView {
-  return {
-    name: 'fraud',
-    description: null,
-    tags: [],
-    production: versions.find((v) => v.stage === 'PRODUCTION') ?? null,
-    staging: versions.find((v) => v.stage === 'STAGING') ?? null,
-    latest: versions[0] ?? null,
-    versions,
-    feed: [],
-  };
-}
+const change = stageChange;
+const model = (versions: VersionView[]) => modelView(versions);
 
 describe('applyStageChange', () => {
   it('moves a version into a free slot and onto the feed', () => {
@@ -152,19 +120,19 @@ describe('permissions', () => {
 describe('promote outcome', () => {
   it('reads success, with what force archived', () => {
     const archived = [{ name: '1', number: 1 }, { name: '1.2.3', number: 2 }];
-    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '3', stage: 'PRODUCTION' }, archived });
+    const outcome = interpretSetStage({ __typename: 'SetStageSuccess', modelVersion: { name: '3', number: 3, stage: 'PRODUCTION' }, archived });
     expect(outcome).toEqual({ kind: 'done', stage: 'PRODUCTION', archived });
     expect(describeOutcome(outcome)).toBe('Moved to PRODUCTION; archived 1, 1.2.3 #2.');
   });
 
   it('names the holder on STAGE_CONFLICT', () => {
-    const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', holder: { name: '1', number: 1, stage: 'STAGING' } });
+    const outcome = interpretSetStage({ __typename: 'StageConflictError', message: 'held', code: 'STAGE_CONFLICT', holder: { name: '1', number: 1, stage: 'STAGING' } });
     expect(outcome).toEqual({ kind: 'conflict', stage: 'STAGING', holder: { name: '1', number: 1 } });
     expect(describeOutcome(outcome)).toBe('STAGING is held by 1.');
   });
 
   it('passes other errors through', () => {
-    expect(interpretSetStage({ __typename: 'NotFoundError', message: 'no version 9' })).toEqual({ kind: 'error', message: 'no version 9' });
+    expect(interpretSetStage({ __typename: 'NotFoundError', message: 'no version 9', code: 'NOT_FOUND' })).toEqual({ kind: 'error', message: 'no version 9', code: 'NOT_FOUND' });
   });
 });
 
@@ -252,6 +220,9 @@ describe('toModelView', () => {
       staging: null,
       latest: version(2, 'NONE'),
       versions: { edges: [{ node: version(2, 'NONE') }, { node: version(1, 'PRODUCTION') }] },
+      productionPeriods: { edges: [{ node: { since: '2026-01-02T00:00:00.000Z', until: null, modelVersion: { name: '1', number: 1 }, entered: { actor: 'ci', reason: 'canary ok' } } }] },
+      stagingPeriods: { edges: [] },
+      stagePolicies: [],
     };
     // The log lists them oldest first.
     const changes: RawChange[] = [3, 6].map((c, i) => change(c, 1, i ? 'STAGING' : 'NONE', i ? 'PRODUCTION' : 'STAGING'));
@@ -261,5 +232,6 @@ describe('toModelView', () => {
       ['6', '1', 'PRODUCTION'],
       ['3', '1', 'STAGING'],
     ]);
+    expect(view.periods).toEqual({ PRODUCTION: [{ version: '1', number: 1, since: '2026-01-02T00:00:00.000Z', until: null, actor: 'ci', reason: 'canary ok' }], STAGING: [] });
   });
 });

@@ -14,7 +14,7 @@ import { findUsedKey } from '../src/services/idempotency.js';
 import { holderAt, stagePeriods } from '../src/services/ledger.js';
 import { rollbackStage, setStage } from '../src/services/promotion.js';
 import { resolveVersion } from '../src/services/resolution.js';
-import { listStageChanges, logHead, readLogAfter, versionHistory } from '../src/services/stage-log.js';
+import { listStageChanges, logHead, readLogAfter, versionHistory } from '../src/live/stage-log.js';
 import { findActiveToken } from '../src/services/tokens.js';
 import { listVersions } from '../src/services/versions.js';
 import { createLoaders } from '../src/schema/loaders.js';

@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Api, ApiError } from './api';
+import { Api, ApiError, type ViewerView } from './api';
 import { Dashboard } from './components/Dashboard';
 import { TokenForm } from './components/TokenForm';
-import type { Scope } from './state/types';
 
 /** The token lives for the browser session only: a closed tab forgets it. */
 const TOKEN_KEY = 'modelstage.token';
 
 interface Session {
   api: Api;
-  viewer: { name: string; scopes: Scope[] };
+  viewer: ViewerView;
 }
 
 export function App() {

@@ -22,7 +22,8 @@ export const migrationsList = [
 /** Any constant works; it only has to be the same for every instance of Modelstage. */
 const MIGRATION_LOCK_KEY = 0x6d73_6d67; // "msmg"
 
-export function ormOptions(clientUrl: string, poolMax = 10): Options {
+/** `sqlDebug` prints every statement (Config's MODELSTAGE_SQL_DEBUG): this module reads no environment. */
+export function ormOptions(clientUrl: string, poolMax = 10, sqlDebug = false): Options {
   return {
     clientUrl,
     entities: entitySchemas,
@@ -31,13 +32,13 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
     pool: { min: 0, max: poolMax },
     // Only this project's own queries run; no need to discover anything at runtime.
     discovery: { warnWhenNoEntities: true },
-    debug: process.env.MODELSTAGE_SQL_DEBUG === '1',
+    debug: sqlDebug,
     allowGlobalContext: false,
   };
 }
 
-export async function openOrm(clientUrl: string, poolMax?: number): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(clientUrl, poolMax));
+export async function openOrm(clientUrl: string, poolMax?: number, sqlDebug?: boolean): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(clientUrl, poolMax, sqlDebug));
 }
 
 /** Whether the optional trigram index behind model search exists (see migration 0002). */

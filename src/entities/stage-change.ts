@@ -5,7 +5,7 @@ import type { StoredStage } from './stage.js';
 
 /**
  * One committed stage change: a row of the append-only, global log. Its id is the public
- * cursor; ids become visible in commit order (see services/stage-log.ts for why).
+ * cursor; ids become visible in commit order (see live/stage-log.ts for why).
  */
 export class StageChange {
   [OptionalProps]?: 'occurredAt' | 'forced' | 'displaced' | 'actor' | 'reason' | 'approvedBy';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { PgListener } from '../services/pg-listener.js';
-import type { StageFeed } from '../services/stage-feed.js';
+import type { PgListener } from '../live/pg-listener.js';
+import type { StageFeed } from '../live/log-feed.js';
 import type { MetricSources } from './metrics.js';
 
 /**

@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { id }, ctx) => {
       const parsed = parseGlobalId(id);
       const revoked = await revokeToken(ctx.em, parsed?.type === 'ApiToken' ? parsed.id : undefined, id);
-      if (!(revoked instanceof NotFoundError)) ctx.tokenRevoked?.(revoked.id);
+      if (!(revoked instanceof NotFoundError)) ctx.live.tokenRevoked(revoked.id);
       return asResult(revoked, (apiToken) => ({ apiToken }));
     },
   }),

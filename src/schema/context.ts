@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PromotionRequestEvent } from '../entities/index.js';
-import type { Metrics } from '../observability/metrics.js';
 import type { DirectPool } from '../db/direct-pool.js';
-import type { LogFeed, StageFeed } from '../services/stage-feed.js';
-import type { VersionFeed } from '../services/version-feed.js';
+import type { LiveSession } from '../live/index.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { Principal } from '../services/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -14,19 +12,12 @@ export interface Context {
   direct?: DirectPool;
   principal: Principal;
   loaders: Loaders;
-  feed: StageFeed;
-  /** Committed changes of promotion requests, for `promotionRequestChanged`. */
-  requestFeed: LogFeed<PromotionRequestEvent>;
-  /** New versions, live (versionCreated). */
-  versions?: VersionFeed;
+  /** The live feeds, bound to this operation's subscriber (its token, its transport's cut-off). */
+  live: LiveSession;
   /** MODELSTAGE_WEBHOOK_ALLOW_PRIVATE: whether webhook URLs may name private addresses. */
   webhookSettings?: { allowPrivate: boolean };
   /** This instance's counters: `ctx.metrics.setStage(outcome)` counts a promotion's answer. */
   metrics: Metrics;
-  /** Told right after this instance revoked a token, so it stops working here at once. */
-  tokenRevoked?: (tokenId: string) => void;
-  /** Cuts off a subscriber that stopped reading (closes its socket or stream). */
-  disconnectSlowConsumer?: () => void;
 }
 
 /** What one operation, or one delivered event, reads through: an EntityManager of its own and loaders batching on it. */

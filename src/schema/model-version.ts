@@ -1,7 +1,7 @@
 import type { ModelVersion } from '../entities/index.js';
 import { directVersion } from '../services/direct-reads.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
-import { versionHistory } from '../services/stage-log.js';
+import { versionHistory } from '../live/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';

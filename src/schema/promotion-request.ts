@@ -151,8 +151,8 @@ builder.subscriptionField('promotionRequestChanged', (t) =>
     description: 'Every promotion request opened or changed (a review, applied, rejected, cancelled), live, once the change commits. `name` keeps one model\'s.',
     args: { name: t.arg.string() },
     subscribe: (_root, args, ctx) =>
-      ctx.requestFeed.subscribe({ modelName: args.name ?? undefined, tokenId: ctx.principal.tokenId, onOverflow: ctx.disconnectSlowConsumer }),
-    // Each event is resolved with reads of its own (server/event-context.ts): the request as it is now.
+      ctx.live.requestChanges({ modelName: args.name ?? undefined }),
+    // Each event is resolved with reads of its own (live/event-context.ts): the request as it is now.
     resolve: (event: PromotionRequestEvent, _args, ctx) => ctx.em.findOneOrFail(PromotionRequest, event.request.id),
   }),
 );

@@ -1,6 +1,6 @@
 import type { StageChange } from '../entities/index.js';
 import { parseLogCursor } from '../services/pagination.js';
-import { listStageChanges } from '../services/stage-log.js';
+import { listStageChanges } from '../live/stage-log.js';
 import { builder } from './builder.js';
 import { connectionType } from './connection.js';
 import { ModelStageEnum } from './enums.js';
@@ -52,13 +52,11 @@ builder.subscriptionField('stageChanged', (t) =>
       "Every committed stage change, in commit order, only after it commits. `name` keeps one model's changes. `after` first replays the changes behind that cursor, then goes on live, with no gap and no duplicate.",
     args: { name: t.arg.string(), after: t.arg.string() },
     subscribe: (_root, args, ctx) =>
-      ctx.feed.subscribe({
+      ctx.live.stageChanges({
         modelName: args.name ?? undefined,
         after: parseLogCursor(args.after),
-        tokenId: ctx.principal.tokenId,
-        onOverflow: ctx.disconnectSlowConsumer,
       }),
-    // Each event is resolved with reads of its own (server/event-context.ts).
+    // Each event is resolved with reads of its own (live/event-context.ts).
     resolve: (change: StageChange) => change,
   }),
 );

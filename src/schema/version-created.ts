@@ -8,15 +8,7 @@ builder.subscriptionField('versionCreated', (t) =>
     type: ModelVersionRef,
     description: "Every new version, live (no replay), once its creation commits. `name` keeps one model's.",
     args: { name: t.arg.string() },
-    subscribe: (_root, args, ctx) => {
-      if (!ctx.versions) throw new Error('versionCreated needs the version feed');
-      const { tokenId } = ctx.principal;
-      return ctx.versions.subscribe({
-        modelName: args.name ?? undefined,
-        watchRevocation: tokenId !== null ? (end) => ctx.feed.onTokenRevoked(tokenId, end) : undefined,
-        onOverflow: ctx.disconnectSlowConsumer,
-      });
-    },
+    subscribe: (_root, args, ctx) => ctx.live.versionsCreated({ modelName: args.name ?? undefined }),
     resolve: (version: ModelVersion, _args, ctx) => {
       // A subscription's context outlives many events: forget what earlier events loaded.
       ctx.em.clear();

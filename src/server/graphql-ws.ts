@@ -5,25 +5,25 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { recordErrors, type Observability, type OperationRecord } from '../observability/operation.js';
 import { onStreamEnd } from '../observability/streams.js';
+import type { Member, SubscriptionMultiplexer } from '../live/index.js';
 import type { Authenticator } from '../services/auth.js';
-import type { StageFeed } from '../services/stage-feed.js';
 import type { Principal } from '../services/tokens.js';
 import type { Context } from '../schema/context.js';
-import { SubscriptionMultiplexer, type Member } from './multiplex.js';
 import { clientAddress, type ServerContext } from './request.js';
 
 export interface GraphqlWsOptions {
   yoga: YogaServerInstance<ServerContext, Context>;
   auth: Authenticator;
-  feed: StageFeed;
+  /** Groups live twins into one execution per event (live/multiplex.ts). */
+  multiplexer: SubscriptionMultiplexer;
   clientError: (error: unknown) => GraphQLError;
   observability: Observability;
   /** Undelivered results a subscriber may have before it is cut off. */
   maxQueue: number;
 }
 
-/** What onSubscribe hands to execute/subscribe: yoga's enveloped functions and how to share. */
-interface Root {
+/** What onSubscribe hands to execute/subscribe (by its arguments): yoga's enveloped functions and how to share. */
+interface Operation {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
   /** Set for live subscriptions that may share one execution with their twins. */
@@ -37,10 +37,16 @@ interface Root {
  * again on every subscribe so that a revoked token stops at once. Live subscriptions with the
  * same document, variables and scopes share one execution per event (see multiplex.ts).
  */
-export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOptions): { multiplexer: SubscriptionMultiplexer; close: () => Promise<void> } {
-  const { yoga, auth, feed, clientError, observability } = options;
+export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOptions): { close: () => Promise<void> } {
+  const { yoga, auth, multiplexer, clientError, observability } = options;
   type Extra = { socket: WebSocket; request: IncomingMessage };
-  const multiplexer = new SubscriptionMultiplexer();
+  // graphql-ws hands execute/subscribe the very arguments onSubscribe returned: keyed by them,
+  // each operation's enveloped functions travel beside it, not inside its root value.
+  const operations = new WeakMap<ExecutionArgs, Operation>();
+  const prepared = (args: ExecutionArgs, operation: Operation) => {
+    operations.set(args, operation);
+    return args;
+  };
   // Each connection's operations in flight, by id, until graphql-ws completes them.
   const records = new WeakMap<object, Map<string, OperationRecord>>();
   const started = (ctx: object, id: string, record: OperationRecord) => {
@@ -71,11 +77,11 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       execute: (args) => {
-        const root = args.rootValue as Root;
+        const root = operations.get(args)!;
         return observability.run(root.record, () => root.execute(args)) as never;
       },
       subscribe: async (args) => {
-        const root = args.rootValue as Root;
+        const root = operations.get(args)!;
         if (!root.share) return counted(await observability.run(root.record, () => root.subscribe(args))) as never;
         const { key, member, createContext } = root.share;
         const start = async () => root.subscribe({ ...args, contextValue: await createContext() }) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
@@ -132,22 +138,17 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
         if (errors.length > 0) return refused(ctx, id, errors.map(clientError));
         const args = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
         const key = shareKey(args, payload.query, principal);
-        if (key === undefined) return { ...args, contextValue: await contextFactory(), rootValue: { execute, subscribe, record } satisfies Root };
+        if (key === undefined) return prepared({ ...args, contextValue: await contextFactory() }, { execute, subscribe, record });
         // A shared execution belongs to no single token: each member watches its own revocation.
-        initial.principal = { ...principal, tokenId: null };
-        const member: Member = {
-          maxQueue: options.maxQueue,
-          onOverflow: () => disconnectSlowSocket(socket),
-          watchRevocation: (end) => (principal.tokenId !== null ? feed.onTokenRevoked(principal.tokenId, end) : () => undefined),
-        };
-        return { ...args, rootValue: { execute, subscribe, record, share: { key, member, createContext: contextFactory } } satisfies Root };
+        initial.shared = true;
+        const member: Member = { maxQueue: options.maxQueue, onOverflow: () => disconnectSlowSocket(socket), tokenId: principal.tokenId };
+        return prepared(args, { execute, subscribe, record, share: { key, member, createContext: contextFactory } });
       },
     },
     wsServer,
     15_000,
   );
   return {
-    multiplexer,
     close: async () => {
       for (const client of wsServer.clients) client.close(1001, 'server shutting down; reconnect and resume with after');
       await disposable.dispose();

@@ -45,18 +45,8 @@ export async function serve(): Promise<void> {
       embedded = await startEmbeddedPostgres(config.dataDir, { log: postgresLog(logger) });
       databaseUrl = embedded.url;
     }
-    app = await startApp({
-      databaseUrl,
-      host: config.host,
-      port: config.port,
-      adminToken: config.adminToken,
-      corsOrigins: config.corsOrigins,
-      dev: config.dev,
-      webhooks: config.webhooks,
-      logger,
-      metrics: config.metrics,
-      tracing: config.tracing,
-    });
+    const { dataDir: _dataDir, ...settings } = config;
+    app = await startApp({ ...settings, databaseUrl, logger });
     if (app.bootstrapToken) {
       // Printed once, on the first start on an empty database; only its hash is stored. On
       // stderr, for the person who started the server: stdout is the log, which a collector

@@ -8,7 +8,13 @@ export interface ServerContext {
   res?: ServerResponse;
   /** Set on the websocket path, where the connection was authenticated already. */
   principal?: Principal;
+  /** Cuts off a subscriber that stopped reading (closes its socket; on HTTP the response). */
   disconnectSlowConsumer?: () => void;
+  /**
+   * One execution shared by several websocket subscribers (live/multiplex.ts): it belongs to no
+   * single token, since each member watches its own token's revocation.
+   */
+  shared?: boolean;
   /** What this request or operation did, for its log line, metrics and trace. */
   record?: OperationRecord;
 }

@@ -8,7 +8,7 @@ const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES)
 export interface AuthenticatorOptions {
   adminToken?: string;
   /** Failed authentications allowed per client address within `failureWindowMs`. */
-  maxFailures?: number;
+  maxFailures: number;
   failureWindowMs?: number;
 }
 
@@ -34,9 +34,9 @@ export class Authenticator {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly options: AuthenticatorOptions = {},
+    private readonly options: AuthenticatorOptions,
   ) {
-    this.maxFailures = options.maxFailures ?? 30;
+    this.maxFailures = options.maxFailures;
     this.windowMs = options.failureWindowMs ?? 60_000;
   }
 

@@ -3,7 +3,7 @@ import type { DirectPool } from '../db/direct-pool.js';
 import { ModelVersion, StageChange } from '../entities/index.js';
 import type { MoveInput, StageMoved } from './promotion.js';
 import { parseVersionText, versionKey } from './resolution.js';
-import { LOG_APPEND_LOCK_KEY, STAGE_LOG_CHANNEL } from './stage-log.js';
+import { LOG_APPEND_LOCK_KEY, STAGE_LOG_CHANNEL } from '../live/stage-log.js';
 
 /**
  * The common promotion in one round trip: setStage by version name or number, forced or not,

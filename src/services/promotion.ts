@@ -8,7 +8,7 @@ import { askForApproval, previewOrOpenRequest } from './promotion-requests.js';
 import { requiredApprovalsColumn } from './stage-policies.js';
 import { chosenVersionQuery, parseVersionText, resolveVersion, versionKey, type VersionSelector } from './resolution.js';
 import { fastSetStage } from './promotion-fast-path.js';
-import { logAppend, type PendingChange } from './stage-log.js';
+import { moveAndAppend, type PendingChange } from '../live/stage-log.js';
 import { LIMITS, checkBoundedText, checkNoNul } from './validation.js';
 import { writeTransaction } from './transaction.js';
 import { versionNotFound } from './versions.js';
@@ -257,12 +257,8 @@ export async function moveInTransaction(tx: EntityManager, input: MoveInput): Pr
   const version = tx.map(ModelVersion, { ...chosen, stage: target, updated_at: now });
   pending.push({ version, from: chosen.stage as StoredStage, to: target, forced, displaced: false });
   // The move and the log append in one statement: the holder already left in an earlier one.
-  const append = logAppend(model, pending, input.actor, 'moved', { reason: input.reason, approvedBy: input.approvedBy });
-  const appended = await tx.execute<Row[]>(
-    `with moved as (update model_version set stage = ?, updated_at = ? where id = ? returning id), ${append.ctes} ${append.select}`,
-    [target, now, chosen.id, ...append.params],
-  );
-  const changes = appended.map((row) => tx.map(StageChange, row));
+  const move = { versionId: String(chosen.id), stage: target, at: now };
+  const changes = await moveAndAppend(tx, model, move, pending, input.actor, { reason: input.reason, approvedBy: input.approvedBy });
   return { version, archived: displaced, changes };
 }
 

@@ -1,19 +1,17 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { PromotionRequestEvent, type PromotionRequest } from '../entities/index.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PromotionRequest } from '../entities/index.js';
 import { globalId } from '../schema/node.js';
 import { enqueueEvent } from '../webhooks/outbox.js';
-import { LOG_APPEND_LOCK_KEY } from './stage-log.js';
-import { LogFeed } from './stage-feed.js';
+import { PROMOTION_REQUEST_CHANNEL } from '../live/request-feed.js';
+import { LOG_APPEND_LOCK_KEY } from '../live/stage-log.js';
 
-/** Told to every instance when a request changed; the payload is only a hint. */
-export const PROMOTION_REQUEST_CHANNEL = 'modelstage_promotion_requests';
 /**
  * Records one change of a request inside the caller's transaction, to be announced once it
  * commits: an event row for the `promotionRequestChanged` feed and a notification that
  * PostgreSQL delivers at commit and drops on rollback, then the webhook message
  * (`promotion_request.updated`) through the outbox. Event ids are drawn under the stage log's
  * append lock, the one lock every ordered append takes (log rows, webhook messages, these), so
- * they become visible in commit order (see stage-log.ts) and no two appends ever wait for each
+ * they become visible in commit order (see live/stage-log.ts) and no two appends ever wait for each
  * other in opposite orders. Call it last in the transaction.
  */
 export async function recordRequestChange(tx: EntityManager, request: PromotionRequest): Promise<void> {
@@ -43,33 +41,4 @@ export async function recordRequestChange(tx: EntityManager, request: PromotionR
       requiredApprovals: request.requiredApprovals,
     },
   });
-}
-
-/** Events after a cursor, in commit order, with their request and its model loaded. */
-export function readRequestEventsAfter(em: EntityManager, after: string, options: { modelName?: string; limit: number }): Promise<PromotionRequestEvent[]> {
-  return em.find(
-    PromotionRequestEvent,
-    { id: { $gt: after }, ...(options.modelName !== undefined ? { request: { model: { name: options.modelName } } } : {}) },
-    { orderBy: { id: 'asc' }, limit: options.limit, populate: ['request', 'request.model'] },
-  );
-}
-
-export async function requestEventsHead(em: EntityManager): Promise<string> {
-  const [row] = await em.execute<{ head: string | null }[]>('select max(id)::text as head from promotion_request_event');
-  return row?.head ?? '0';
-}
-
-/** The feed behind `promotionRequestChanged`: live only, announced once each change commits. */
-export function promotionRequestFeed(orm: MikroORM, log?: (message: string) => void, maxQueue?: number): LogFeed<PromotionRequestEvent> {
-  return new LogFeed(
-    orm,
-    {
-      head: requestEventsHead,
-      readAfter: readRequestEventsAfter,
-      modelName: (event) => event.request.unwrap().model.unwrap().name,
-      overflowReason: (limit) => `subscriber fell more than ${limit} request changes behind`,
-    },
-    log,
-    maxQueue,
-  );
 }

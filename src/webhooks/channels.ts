@@ -6,4 +6,4 @@ export const VERSION_CHANNEL = 'modelstage_versions';
  * Message ids are drawn under the stage log's append lock, so they become visible in commit
  * order, and a stage change, which holds it already, waits for nothing more.
  */
-export { LOG_APPEND_LOCK_KEY as WEBHOOK_ENQUEUE_LOCK_KEY } from '../services/stage-log.js';
+export { LOG_APPEND_LOCK_KEY as WEBHOOK_ENQUEUE_LOCK_KEY } from '../live/stage-log.js';

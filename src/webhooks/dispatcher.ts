@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { checkTarget } from './address-guard.js';
 import { describe } from '../server/errors.js';
-import { FoldedRun } from '../services/folded-run.js';
+import { FoldedRun } from '../live/folded-run.js';
 import { WEBHOOK_CHANNEL } from './channels.js';
 import { ATTEMPT_TIMEOUT_MS, postMessage, type AttemptResult } from './sender.js';
 import { signatureHeader } from './signature.js';

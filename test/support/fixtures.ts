@@ -29,3 +29,14 @@ export async function stagesOf(server: TestServer, name: string): Promise<Record
   const data = await server.ok(StagesOfDocument, { name });
   return Object.fromEntries((data.model?.versions.edges ?? []).map(({ node }) => [node.number, node.stage]));
 }
+
+/** setStage with the ledger's options; fails the test unless the move commits. */
+export async function moveWith(server: TestServer, name: string, version: string, stage: string, options: { force?: boolean; reason?: string } = {}) {
+  const data = await server.ok<{ setStage: { __typename: string; message?: string } }>(
+    `mutation($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean, $reason: String) {
+      setStage(name: $name, version: $version, stage: $stage, force: $force, reason: $reason) { __typename ... on Error { message } }
+    }`,
+    { name, version, stage, ...options },
+  );
+  if (data.setStage.__typename !== 'SetStageSuccess') throw new Error(`setStage ${name} ${version} ${stage}: ${data.setStage.__typename} ${data.setStage.message ?? ''}`);
+}

@@ -1,22 +1,24 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { watchStageChanges, type WatchStatus } from '../../client/live.js';
-import type { Api } from '../api';
+import { requestOf, type Api, type ViewerView } from '../api';
+import { DashboardPromotionRequestChangedDocument, DashboardVersionCreatedDocument } from '../generated/graphql';
+import { openLiveEvents } from '../live';
 import { dashboardReducer, initialDashboard } from '../state/models';
 import { findModelPage, type FoundPage } from '../state/paging';
-import { permissionsOf } from '../state/permissions';
-import type { Scope } from '../state/types';
+import { mayManageWebhooks, permissionsOf } from '../state/permissions';
 import { LiveStatus } from './bits';
 import { ModelCard } from './ModelCard';
+import { WebhooksPage } from './WebhooksPage';
 
 const PAGE_SIZE = 12;
-/** New versions change LATEST without a stage change event, so visible models refresh now and then. */
-const REFRESH_MS = 30_000;
 /** A forced move delivers two events from one transaction: one refetch covers both. */
 const REFETCH_DELAY_MS = 80;
 
-export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Scope[] }; onSignOut: () => void }) {
+export function Dashboard(props: { api: Api; viewer: ViewerView; onSignOut: () => void }) {
   const { api, viewer } = props;
   const permissions = useMemo(() => permissionsOf(viewer.scopes), [viewer]);
+  const admin = useMemo(() => mayManageWebhooks(viewer.scopes), [viewer]);
+  const [view, setView] = useState<'models' | 'webhooks'>('models');
   const [state, dispatch] = useReducer(dashboardReducer, initialDashboard);
   const [live, setLive] = useState<{ status: WatchStatus; detail?: string }>({ status: 'connecting' });
   const [query, setQuery] = useState('');
@@ -81,8 +83,24 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
     };
   }, [api, search, after]);
 
-  // The one subscription: every model's changes. After a reconnect it resumes from its last
-  // cursor (live.ts); the visible models are refetched too, for what events do not carry.
+  // Stage changes come through a watch that resumes from its last cursor after a reconnect
+  // (client/live.ts); new versions through a live subscription without replay (live.ts). After
+  // either reconnects, the visible models are refetched for what was missed or is not carried.
+  useEffect(() => {
+    const events = openLiveEvents({ url: api.url, token: api.token, onReconnected: reloadVisible });
+    events.subscribe(DashboardVersionCreatedDocument, {}, ({ versionCreated }) => {
+      const { model, ...version } = versionCreated;
+      dispatch({ type: 'versionCreated', model: model.name, version });
+    });
+    events.subscribe(DashboardPromotionRequestChangedDocument, {}, ({ promotionRequestChanged }) => {
+      const { model, ...request } = promotionRequestChanged;
+      dispatch({ type: 'requestChanged', model: model.name, request: requestOf(request) });
+      // The event is applied at once; a refetch settles a load that was already under way.
+      if (visible.current.has(model.name)) loadSoon(model.name);
+    });
+    return () => events.close();
+  }, [api]);
+
   useEffect(() => {
     let wasLive = false;
     const watch = watchStageChanges({
@@ -98,11 +116,9 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
         if (status === 'live') wasLive = true;
       },
     });
-    const refresh = setInterval(reloadVisible, REFRESH_MS);
     const tick = setInterval(() => setNow(Date.now()), 10_000);
     return () => {
       watch.close();
-      clearInterval(refresh);
       clearInterval(tick);
       pending.current.forEach(clearTimeout);
       pending.current.clear();
@@ -127,46 +143,61 @@ export function Dashboard(props: { api: Api; viewer: { name: string; scopes: Sco
               <li key={scope}>{scope}</li>
             ))}
           </ul>
+          {admin && (
+            <nav aria-label="Pages" class="views">
+              {(['models', 'webhooks'] as const).map((name) => (
+                <button key={name} type="button" class="secondary" aria-current={view === name ? 'page' : undefined} onClick={() => setView(name)}>
+                  {name === 'models' ? 'Models' : 'Webhooks'}
+                </button>
+              ))}
+            </nav>
+          )}
           <button type="button" class="secondary" onClick={props.onSignOut}>
             Sign out
           </button>
         </div>
       </header>
-      <main>
-        <div class="toolbar">
-          <label for="search">Search models</label>
-          <input id="search" type="search" placeholder="Filter by name" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-          <nav aria-label="Model pages" class="pager">
-            <button type="button" class="secondary" disabled={pageNumber === 1} onClick={() => setAfters(afters.slice(0, -1))}>
-              Previous
-            </button>
-            <span aria-live="polite">Page {pageNumber}</span>
-            <button type="button" class="secondary" disabled={!page?.hasNext} onClick={() => page && setAfters([...afters, page.endCursor])}>
-              Next
-            </button>
-          </nav>
-        </div>
-        {!permissions.canSetStage && <p class="note">This token can only read: changing stages needs the WRITE scope.</p>}
-        {pageError && (
-          <p class="error" role="alert">
-            Could not load models: {pageError}
-          </p>
-        )}
-        {page && page.names.length === 0 && <p class="note">{search ? `No model matches “${search}”.` : 'No models yet.'}</p>}
-        <div class="grid">
-          {page?.names.map((name) => {
-            const model = state.models[name];
-            return model ? (
-              <ModelCard key={name} model={model} api={api} permissions={permissions} now={now} />
-            ) : (
-              <article key={name} class="card loading" aria-busy="true">
-                <h2>{name}</h2>
-                {failed[name] ? <p class="error">Could not load: {failed[name]}</p> : <p>Loading…</p>}
-              </article>
-            );
-          })}
-        </div>
-      </main>
+      {view === 'webhooks' && admin ? (
+        <main>
+          <WebhooksPage api={api} now={now} />
+        </main>
+      ) : (
+        <main>
+          <div class="toolbar">
+            <label for="search">Search models</label>
+            <input id="search" type="search" placeholder="Filter by name" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+            <nav aria-label="Model pages" class="pager">
+              <button type="button" class="secondary" disabled={pageNumber === 1} onClick={() => setAfters(afters.slice(0, -1))}>
+                Previous
+              </button>
+              <span aria-live="polite">Page {pageNumber}</span>
+              <button type="button" class="secondary" disabled={!page?.hasNext} onClick={() => page && setAfters([...afters, page.endCursor])}>
+                Next
+              </button>
+            </nav>
+          </div>
+          {!permissions.canSetStage && <p class="note">This token can only read: changing stages needs the WRITE scope.</p>}
+          {pageError && (
+            <p class="error" role="alert">
+              Could not load models: {pageError}
+            </p>
+          )}
+          {page && page.names.length === 0 && <p class="note">{search ? `No model matches “${search}”.` : 'No models yet.'}</p>}
+          <div class="grid">
+            {page?.names.map((name) => {
+              const model = state.models[name];
+              return model ? (
+                <ModelCard key={name} model={model} api={api} permissions={permissions} reviewer={viewer} now={now} />
+              ) : (
+                <article key={name} class="card loading" aria-busy="true">
+                  <h2>{name}</h2>
+                  {failed[name] ? <p class="error">Could not load: {failed[name]}</p> : <p>Loading…</p>}
+                </article>
+              );
+            })}
+          </div>
+        </main>
+      )}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { applyRequestChanged, describeRequestChange, type RequestView } from './approvals.js';
+import { applyChangeToPeriods } from './periods.js';
 import type { FeedItem, ModelView, StageChangeLike, VersionView } from './types.js';
 
 export const FEED_LIMIT = 12;
@@ -20,6 +22,8 @@ export function feedItemOf(change: Omit<StageChangeLike, 'model'>): FeedItem {
     displaced: change.displaced,
     actor: change.actor,
     occurredAt: change.occurredAt,
+    reason: change.reason,
+    approvedBy: change.approvedBy,
   };
 }
 
@@ -32,7 +36,7 @@ export function mergeFeed(a: readonly FeedItem[], b: readonly FeedItem[]): FeedI
 
 /**
  * Applies one committed change to a model at once, before the refetch that brings exact data:
- * the moved version's badge, the PRODUCTION/STAGING slots and the feed. A version the page has
+ * the moved version's badge, the PRODUCTION/STAGING slots, their timeline and the feed. A version the page has
  * not loaded fills its slot with what the event says (name, number); metadata follows on refetch.
  */
 export function applyStageChange(model: ModelView, change: StageChangeLike): ModelView {
@@ -53,7 +57,19 @@ export function applyStageChange(model: ModelView, change: StageChangeLike): Mod
     latest: model.latest?.number === number ? moved : model.latest,
     versions: model.versions.map((v) => (v.number === number ? moved : v)),
     feed: mergeFeed([feedItemOf(change)], model.feed),
+    periods: applyChangeToPeriods(model.periods, change),
   };
+}
+
+/**
+ * Adds a version announced by versionCreated: first in the list and, being the newest, the
+ * model's LATEST. Announced once; a version the page already has (a refetch came first) stays.
+ */
+export function applyVersionCreated(model: ModelView, version: VersionView): ModelView {
+  if (model.versions.some((v) => v.number === version.number)) return model;
+  const versions = [version, ...model.versions].sort((a, b) => b.number - a.number);
+  const latest = model.latest && model.latest.number > version.number ? model.latest : version;
+  return { ...model, versions, latest };
 }
 
 export interface DashboardState {
@@ -67,6 +83,8 @@ export interface DashboardState {
 export type DashboardAction =
   | { type: 'loaded'; seq: number; name: string; model: ModelView | null }
   | { type: 'change'; change: StageChangeLike }
+  | { type: 'versionCreated'; model: string; version: VersionView }
+  | { type: 'requestChanged'; model: string; request: RequestView }
   | { type: 'reset' };
 
 export const initialDashboard: DashboardState = { models: {}, loaded: {}, announcement: '' };
@@ -91,6 +109,18 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       const announcement = describeChange(change);
       if (!model) return { ...state, announcement };
       return { ...state, announcement, models: { ...state.models, [change.model.name]: applyStageChange(model, change) } };
+    }
+    case 'versionCreated': {
+      const model = state.models[action.model];
+      const announcement = `${action.model} version ${action.version.name} created`;
+      if (!model) return { ...state, announcement };
+      return { ...state, announcement, models: { ...state.models, [action.model]: applyVersionCreated(model, action.version) } };
+    }
+    case 'requestChanged': {
+      const model = state.models[action.model];
+      const announcement = describeRequestChange(action.model, action.request);
+      if (!model) return { ...state, announcement };
+      return { ...state, announcement, models: { ...state.models, [action.model]: { ...model, requests: applyRequestChanged(model.requests, action.request) } } };
     }
     case 'reset':
       return initialDashboard;

@@ -31,3 +31,8 @@ export function permissionsOf(scopes: readonly string[]): Permissions {
 export function mayTarget(permissions: Permissions, stage: Stage): boolean {
   return stage === 'PRODUCTION' ? permissions.canPromoteToProduction : permissions.canSetStage;
 }
+
+/** ADMIN: the Webhooks page (webhooks and their deliveries need it, reading included). */
+export function mayManageWebhooks(scopes: readonly string[]): boolean {
+  return effectiveScopes(scopes).has('ADMIN');
+}

@@ -12,7 +12,7 @@ import { WEBHOOK_CHANNEL, WEBHOOK_ENQUEUE_LOCK_KEY, VERSION_CHANNEL } from '../.
  * in the order of `items`, and does nothing at all beyond one lookup when no webhook matches.
  *
  * Messages of one webhook must be attempted in commit order, and a bigserial is drawn at insert,
- * not at commit: the function takes the stage log's append lock (services/stage-log.ts) before
+ * not at commit: the function takes the stage log's append lock (live/stage-log.ts) before
  * drawing ids, so ids become visible in commit order exactly as the log's cursors do (a stage
  * change already holds it; re-taking it is free). It is held only to commit, and only by
  * transactions that make messages.

@@ -1,8 +1,8 @@
 import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadRequestError } from './errors.js';
+import { BadRequestError } from '../services/errors.js';
 import { StageChange, type Model, type ModelVersion, type StoredStage } from '../entities/index.js';
-import { pageSize, parseLogCursor, toPage, type Page } from './pagination.js';
+import { pageSize, parseLogCursor, toPage, type Page } from '../services/pagination.js';
 
 /** The channel that tells every instance "the log grew". Its payload is only a hint. */
 export const STAGE_LOG_CHANNEL = 'modelstage_stage_log';
@@ -25,12 +25,18 @@ export interface ChangeAnnotations {
   approvedBy?: readonly string[];
 }
 
+/** The version a promotion moves into its stage, written in the statement that logs the move. */
+export interface StageMove {
+  versionId: string;
+  stage: StoredStage;
+  at: Date;
+}
+
 /**
- * The statement parts that append changes to the log inside the caller's transaction, then
- * signal listeners: common table expressions and the select that returns the new rows, so that
- * the caller runs them in the same statement as its own last write. That write is the CTE named
- * `afterWrite`; the lock reads from it, so PostgreSQL finishes the write (and any wait for its
- * row locks) before taking the lock, which then covers only the append.
+ * Moves a version into its stage and appends the changes to the log, in one statement inside
+ * the caller's transaction, then signals listeners; answers the new log rows. The lock reads
+ * from the move (`moved`), so PostgreSQL finishes that write (and any wait for its row locks)
+ * before taking the lock, which then covers only the append.
  *
  * Why the lock: a bigserial value is taken at insert, not at commit, so without it transaction
  * A could take id 7, transaction B id 8, and B commit first; a reader that saw 8 and resumes
@@ -45,13 +51,14 @@ export interface ChangeAnnotations {
  * commit: the insert reads from `log_lock`, so its ids are drawn only once the lock is ours;
  * `log_notified` reads the inserted rows, so it runs after them.
  */
-export function logAppend(
+export async function moveAndAppend(
+  tx: EntityManager,
   model: Model,
+  move: StageMove,
   pending: PendingChange[],
   actor: string | null,
-  afterWrite: string,
   annotations: ChangeAnnotations = {},
-): { ctes: string; select: string; params: unknown[] } {
+): Promise<StageChange[]> {
   const rows = pending.map((change, order) => ({
     order,
     version_id: change.version.id,
@@ -60,8 +67,9 @@ export function logAppend(
     forced: change.forced,
     displaced: change.displaced,
   }));
-  return {
-    ctes: `log_lock as (select pg_advisory_xact_lock(?) as held from (select count(*) from ${afterWrite}) as written),
+  const appended = await tx.execute<Record<string, unknown>[]>(
+    `with moved as (update model_version set stage = ?, updated_at = ? where id = ? returning id),
+     log_lock as (select pg_advisory_xact_lock(?) as held from (select count(*) from moved) as written),
      log_appended as (
        insert into stage_change (model_id, model_version_id, from_stage, to_stage, forced, displaced, actor, reason, approved_by, transaction_id, occurred_at)
        select ?, r.version_id, r.from_stage, r.to_stage, r.forced, r.displaced, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), pg_current_xact_id()::text, clock_timestamp()
@@ -69,10 +77,22 @@ export function logAppend(
        order by r."order"
        returning *
      ),
-     log_notified as (select pg_notify(?, (select max(id) from log_appended)::text) as sent)`,
-    select: 'select log_appended.* from log_appended, log_notified order by log_appended.id',
-    params: [LOG_APPEND_LOCK_KEY, model.id, actor, annotations.reason ?? null, JSON.stringify(annotations.approvedBy ?? []), JSON.stringify(rows), STAGE_LOG_CHANNEL],
-  };
+     log_notified as (select pg_notify(?, (select max(id) from log_appended)::text) as sent)
+     select log_appended.* from log_appended, log_notified order by log_appended.id`,
+    [
+      move.stage,
+      move.at,
+      move.versionId,
+      LOG_APPEND_LOCK_KEY,
+      model.id,
+      actor,
+      annotations.reason ?? null,
+      JSON.stringify(annotations.approvedBy ?? []),
+      JSON.stringify(rows),
+      STAGE_LOG_CHANNEL,
+    ],
+  );
+  return appended.map((row) => tx.map(StageChange, row));
 }
 
 const LOG_RELATIONS = ['model', 'modelVersion'] as const;

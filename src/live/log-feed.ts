@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StageChange } from '../entities/index.js';
 import { boundedPush } from './bounded-push.js';
 import { FoldedRun } from './folded-run.js';
+import type { Revocations } from './revocations.js';
 import { logHead, readLogAfter } from './stage-log.js';
 
 const BATCH = 500;
@@ -42,7 +43,6 @@ export class LogFeed<T extends { id: string }> {
   private readonly listeners = new Set<(item: T) => void>();
   /** Ends each open stream (on shutdown, so SSE responses finish instead of hanging). */
   private readonly enders = new Set<() => void>();
-  private readonly streamsByToken = new Map<string, Set<(error: Error) => void>>();
   private head = '0';
   private readonly reader = new FoldedRun(() => this.drain().catch((error: Error) => this.log(`reading the log of a live feed failed: ${error.message}`)));
   private pollTimer: NodeJS.Timeout | undefined;
@@ -50,6 +50,7 @@ export class LogFeed<T extends { id: string }> {
   constructor(
     private readonly orm: MikroORM,
     private readonly source: FeedSource<T>,
+    private readonly revocations: Revocations,
     private readonly log: (message: string) => void = () => undefined,
     /** Undelivered changes a subscriber may have before it counts as stalled. */
     private readonly maxQueue = 1_000,
@@ -81,11 +82,6 @@ export class LogFeed<T extends { id: string }> {
     return this.reader.run();
   }
 
-  /** Ends every open stream of a revoked token. */
-  endStreamsOf(tokenId: string, reason: Error): void {
-    for (const end of this.streamsByToken.get(tokenId) ?? []) end(reason);
-  }
-
   /**
    * A stream of committed changes. With `after`, the live listener is attached first and
    * buffers while the log is replayed; the buffer is then drained, dropping what the replay
@@ -96,7 +92,8 @@ export class LogFeed<T extends { id: string }> {
     const { modelName, tokenId } = options;
     return new Repeater<T>(async (push, stop) => {
       let last = options.after ?? '0';
-      let replaying = options.after !== undefined;
+      // Live items wait until the replay behind `last` is done.
+      let replaying = true;
       const buffered: T[] = [];
       const maxQueue = this.maxQueue;
       const enqueue = boundedPush(push, stop, {
@@ -114,23 +111,26 @@ export class LogFeed<T extends { id: string }> {
         if (replaying) buffered.push(item);
         else deliver(item);
       };
-      this.listeners.add(listener);
       const end = () => void stop();
       this.enders.add(end);
-      const untrack = tokenId !== null ? this.onTokenRevoked(tokenId, (error) => stop(error)) : () => undefined;
+      const untrack = this.revocations.watch(tokenId, (error) => stop(error));
 
       try {
-        if (replaying) {
-          const em = this.orm.em.fork();
-          for (;;) {
-            const rows = await this.source.readAfter(em, last, { modelName, limit: BATCH });
-            rows.forEach(deliver);
-            if (rows.length < BATCH) break;
-            em.clear();
-          }
-          replaying = false;
-          buffered.splice(0).forEach(deliver);
+        const em = this.orm.em.fork();
+        // Without `after`, "live from now" starts at the log's head as read now, not where this
+        // instance's feed happens to be: a change committed just before the subscription but not
+        // yet fanned out here is not announced to it. Read before listening, then replay from
+        // there like any `after`, so a change committed in between is not lost either.
+        if (options.after === undefined) last = await this.source.head(em);
+        this.listeners.add(listener);
+        for (;;) {
+          const rows = await this.source.readAfter(em, last, { modelName, limit: BATCH });
+          rows.forEach(deliver);
+          if (rows.length < BATCH) break;
+          em.clear();
         }
+        replaying = false;
+        buffered.splice(0).forEach(deliver);
       } catch (error) {
         stop(error);
       }
@@ -153,22 +153,11 @@ export class LogFeed<T extends { id: string }> {
       em.clear();
     }
   }
-
-  /** Calls `end` when the token is revoked; returns the function that forgets it again. */
-  onTokenRevoked(tokenId: string, end: (error: Error) => void): () => void {
-    let streams = this.streamsByToken.get(tokenId);
-    if (!streams) this.streamsByToken.set(tokenId, (streams = new Set()));
-    streams.add(end);
-    return () => {
-      streams.delete(end);
-      if (streams.size === 0 && this.streamsByToken.get(tokenId) === streams) this.streamsByToken.delete(tokenId);
-    };
-  }
 }
 
 /** The committed stage-change log, fanned out to `stageChanged` subscribers. */
 export class StageFeed extends LogFeed<StageChange> {
-  constructor(orm: MikroORM, log?: (message: string) => void, maxQueue?: number) {
+  constructor(orm: MikroORM, revocations: Revocations, log?: (message: string) => void, maxQueue?: number) {
     super(
       orm,
       {
@@ -177,6 +166,7 @@ export class StageFeed extends LogFeed<StageChange> {
         modelName: (change) => change.model.unwrap().name,
         overflowReason: (maxQueue, last) => `subscriber fell more than ${maxQueue} changes behind; resume with after: "${last}"`,
       },
+      revocations,
       log,
       maxQueue,
     );

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { Repeater } from 'graphql-yoga';
-import { boundedPush } from '../services/bounded-push.js';
+import { boundedPush } from './bounded-push.js';
+import type { Revocations } from './revocations.js';
 
 type Results = AsyncIterable<ExecutionResult>;
 
@@ -8,8 +9,8 @@ export interface Member {
   maxQueue: number;
   /** Cuts off this subscriber when it falls too far behind. */
   onOverflow?: () => void;
-  /** Registers an `end` to call when the subscriber's token is revoked; returns the unregister. */
-  watchRevocation: (end: (error: Error) => void) => () => void;
+  /** The subscriber's token: revoking it ends this member alone (see revocations.ts). */
+  tokenId: string | null;
 }
 
 interface Group {
@@ -29,6 +30,8 @@ interface Group {
  */
 export class SubscriptionMultiplexer {
   private readonly groups = new Map<string, Group>();
+
+  constructor(private readonly revocations: Revocations) {}
 
   get groupCount(): number {
     return this.groups.size;
@@ -78,7 +81,7 @@ export class SubscriptionMultiplexer {
       const end = (error?: Error) => stop(error);
       group.members.add(deliver);
       group.enders.add(end);
-      const unwatch = member.watchRevocation(end);
+      const unwatch = this.revocations.watch(member.tokenId, end);
       await stop;
       unwatch();
       group.members.delete(deliver);

@@ -3,12 +3,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { ModelVersion } from '../entities/index.js';
 import { describe } from '../server/errors.js';
 import { boundedPush } from './bounded-push.js';
+import type { Revocations } from './revocations.js';
 
 export interface VersionSubscription {
   /** Keep one model's versions. */
   modelName?: string;
-  /** Ends the stream when its token is revoked; returns the function that stops watching. */
-  watchRevocation?: (end: (error: Error) => void) => () => void;
+  /** Token behind the subscription, so that revoking it can end the stream. */
+  tokenId: string | null;
   onOverflow?: () => void;
 }
 
@@ -29,6 +30,7 @@ export class VersionFeed {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly revocations: Revocations,
     private readonly log: (message: string) => void = () => undefined,
     private readonly maxQueue = 1_000,
   ) {}
@@ -62,7 +64,7 @@ export class VersionFeed {
       this.listeners.add(listener);
       const end = () => void stop();
       this.enders.add(end);
-      const unwatch = options.watchRevocation?.((error) => stop(error)) ?? (() => undefined);
+      const unwatch = this.revocations.watch(options.tokenId, (error) => stop(error));
       await stop;
       this.listeners.delete(listener);
       this.enders.delete(end);
