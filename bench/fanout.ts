@@ -13,6 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeChart, type ChartPanel } from './lib/chart.js';
 import { benchArgs, run } from './lib/cli.js';
 import { nowMs, type FromClient, type ToClient } from './lib/fanout-protocol.js';
 import { gql } from './lib/http.js';
@@ -157,6 +158,21 @@ async function currentHolder(url: string, token: string): Promise<number> {
   return data.modelVersion?.number ?? 1;
 }
 
+const SERIES: Record<ServerKind, string> = { bare: 'bare graphql-yoga', modelstage: 'Modelstage' };
+
+/** Events delivered per second of server CPU (the throughput side), then the latency percentiles, per size. */
+function fanoutPanels(figures: FanoutFigures[]): ChartPanel[] {
+  const bySize = (pick: (f: FanoutFigures) => number, suffix = '') =>
+    sizes.map((size) => ({
+      label: `${size.toLocaleString('en-US')} subscribers${suffix}`,
+      values: Object.fromEntries(figures.filter((f) => f.subscribers === size).map((f) => [SERIES[f.server], pick(f)])),
+    }));
+  return [
+    { title: 'Deliveries per second of server CPU', unit: 'events/s', groups: bySize((f) => 1e6 / f.cpuMicrosPerDelivery) },
+    { title: 'Delivery latency', unit: 'ms', groups: [...bySize((f) => f.latencyMs.p50, ' p50'), ...bySize((f) => f.latencyMs.p99, ' p99')] },
+  ];
+}
+
 function checkFileLimit(sockets: number): void {
   const limit = Number(/Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? Infinity);
   if (limit < sockets + 1_000) console.warn(`open-file limit ${limit} is low for ${sockets} sockets in one server: raise it with \`ulimit -n ${sockets + 2_000}\``);
@@ -191,5 +207,6 @@ run(() =>
     }
     printTable(`Fan-out: ${PROMOTIONS} forced promotions of one model, latency from the mutation's response to each event`, rows);
     await writeResults('fanout', { promotions: PROMOTIONS, socketsPerProcess: SOCKETS_PER_PROCESS, runs: figures });
+    await writeChart('fanout', 'Fan-out: Modelstage beside bare graphql-yoga + graphql-ws', `${PROMOTIONS} forced promotions, delay from the mutation's response to each event, ${new Date().toISOString().slice(0, 10)}`, fanoutPanels(figures));
   }),
 );

@@ -6,7 +6,8 @@
  *   npm run bench:promotions [-- --quick] [-- --duration 10 --clients 32]
  */
 import { benchArgs, run } from './lib/cli.js';
-import { promotionBenchmark, promotionRow } from './lib/promotions.js';
+import { writeChart } from './lib/chart.js';
+import { promotionBenchmark, promotionPanels, promotionRow } from './lib/promotions.js';
 import { printTable, writeResults } from './lib/report.js';
 import { withStack } from './lib/stack.js';
 
@@ -19,5 +20,7 @@ run(() =>
     const figures = await promotionBenchmark({ databaseUrl, token, prefix: 'model-', models, clients, duration });
     printTable(`Forced promotions to PRODUCTION, ${models} models, ${clients} clients, ${duration} s each`, [promotionRow(`${models} models`, figures)]);
     await writeResults('promotions', { models, clients, duration, ...figures });
+    const subtitle = `${models} models, ${clients} clients, ${duration} s, ${new Date().toISOString().slice(0, 10)}`;
+    await writeChart('promotions', 'Forced promotions: Modelstage beside pgbench (same transaction)', subtitle, promotionPanels([{ label: `${models} models`, figures }]));
   }),
 );

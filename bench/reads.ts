@@ -6,7 +6,8 @@
  *   BENCH_CPU_PROF=modelstage npm run bench:reads   (a CPU profile in bench/results/profiles)
  */
 import { benchArgs, run } from './lib/cli.js';
-import { readBenchmark, readRows } from './lib/reads.js';
+import { writeChart } from './lib/chart.js';
+import { readBenchmark, readPanels, readRows } from './lib/reads.js';
 import { mib, printTable, writeResults } from './lib/report.js';
 import { need, withStack } from './lib/stack.js';
 
@@ -30,5 +31,6 @@ run(() =>
     const underLoad = Math.max(...figures.map((f) => f.modelstageRssUnderLoad));
     console.log(`Modelstage RSS: idle ${mib(idle.rss).toFixed(0)} MiB, under read load ${mib(underLoad).toFixed(0)} MiB`);
     await writeResults('reads', { connections, duration, models: MODELS, idleRss: idle.rss, rssUnderLoad: underLoad, queries: figures });
+    await writeChart('reads', 'Reads: Modelstage beside bare graphql-yoga', `${connections} connections, ${duration} s per query, ${new Date().toISOString().slice(0, 10)}`, readPanels(figures));
   }),
 );

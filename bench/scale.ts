@@ -9,10 +9,11 @@
  *
  *   npm run bench:scale [-- --quick] [-- --rounds 2 --duration 10]   (--quick: 1,000 x 100)
  */
+import { writeChart } from './lib/chart.js';
 import { benchArgs, run } from './lib/cli.js';
 import { createBenchToken, seedRegistry, siblingDatabase } from './lib/database.js';
-import { promotionBenchmark, promotionRow } from './lib/promotions.js';
-import { readBenchmark, readRows, type ReadFigures } from './lib/reads.js';
+import { promotionBenchmark, promotionPanels, promotionRow } from './lib/promotions.js';
+import { readBenchmark, readPanels, readRows, type ReadFigures } from './lib/reads.js';
 import { printTable, ratio, writeResults } from './lib/report.js';
 import { startServer } from './lib/servers.js';
 import { withStack } from './lib/stack.js';
@@ -32,7 +33,7 @@ type Promotions = Awaited<ReturnType<typeof promotionBenchmark>>;
 
 run(() =>
   withStack({ seed: REGISTRIES[0], servers: ['bare'] }, async ({ databaseUrl, token, servers }) => {
-    const largeUrl = await siblingDatabase(databaseUrl, 'modelstage_large');
+    const largeUrl = await siblingDatabase(databaseUrl, 'large');
     const seeding = performance.now();
     await seedRegistry(largeUrl, REGISTRIES[1]!);
     const seedSeconds = (performance.now() - seeding) / 1000;
@@ -108,5 +109,9 @@ run(() =>
     ];
     printTable(`${large!.label} / ${small!.label} (target <= 1.5; "vs baseline" divides out how busy the machine was)`, growth);
     await writeResults('scale', { rounds, duration, connections, clients, seedSeconds, sides, small, large, growth });
+    // One panel pair per kind of work, the two registries side by side in each.
+    const [readThroughput, readLatency] = [small!, large!].map((side) => readPanels(side.reads, `${side.label}: `)).reduce((a, b) => a.map((panel, i) => ({ ...panel, groups: [...panel.groups, ...b[i]!.groups] })));
+    const promotionCharts = promotionPanels([small!, large!].map((side) => ({ label: side.label, figures: side.promotions })));
+    await writeChart('scale', `Scale: ${small!.label} and ${large!.label}`, `best of ${rounds} rounds, ${duration} s each, ${new Date().toISOString().slice(0, 10)}`, [readThroughput!, readLatency!, ...promotionCharts]);
   }),
 );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,8 +7,15 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '..
 import { migrate, openOrm } from '../../src/db/orm.js';
 import { createToken } from '../../src/services/tokens.js';
 
-/** A throwaway real PostgreSQL for one benchmark run, migrated to Modelstage's schema. */
+/**
+ * A throwaway real PostgreSQL for one benchmark run, migrated to Modelstage's schema: an embedded
+ * one in a temporary folder, or, with BENCH_POSTGRES_URL (any database on a running server; the
+ * --quick test passes the test run's), a new database on that server, dropped afterwards with the
+ * siblings made beside it.
+ */
 export async function startDatabase(): Promise<EmbeddedDatabase> {
+  const server = process.env.BENCH_POSTGRES_URL;
+  if (server) return databaseOnServer(server);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'modelstage-bench-'));
   const database = await startEmbeddedPostgres(dir, { persistent: false });
   await migrateDatabase(database.url);
@@ -20,6 +28,24 @@ export async function startDatabase(): Promise<EmbeddedDatabase> {
   };
 }
 
+const databaseUrl = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+
+async function databaseOnServer(serverUrl: string): Promise<EmbeddedDatabase> {
+  const name = `ms_bench_${randomBytes(6).toString('hex')}`;
+  await ensureDatabase(serverUrl, name);
+  const url = databaseUrl(serverUrl, name);
+  await migrateDatabase(url);
+  return {
+    url,
+    stop: () =>
+      withClient(serverUrl, async (client) => {
+        // The siblings (siblingDatabase) share the name as a prefix.
+        const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname = $1 or datname like $1 || '\\_%'`, [name]);
+        for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+      }),
+  };
+}
+
 async function migrateDatabase(url: string): Promise<void> {
   const orm = await openOrm(url);
   try {
@@ -29,15 +55,13 @@ async function migrateDatabase(url: string): Promise<void> {
   }
 }
 
-/** Another database beside `url`'s on the same PostgreSQL, migrated; returns its URL. */
-export async function siblingDatabase(url: string, name: string): Promise<string> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  await ensureDatabase(admin.toString(), name);
-  const sibling = new URL(url);
-  sibling.pathname = `/${name}`;
-  await migrateDatabase(sibling.toString());
-  return sibling.toString();
+/** Another database beside `url`'s on the same PostgreSQL, named `<url's database>_<suffix>`, migrated; returns its URL. */
+export async function siblingDatabase(url: string, suffix: string): Promise<string> {
+  const name = `${new URL(url).pathname.slice(1)}_${suffix}`;
+  await ensureDatabase(url, name);
+  const sibling = databaseUrl(url, name);
+  await migrateDatabase(sibling);
+  return sibling;
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

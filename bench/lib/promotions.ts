@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { ChartPanel } from './chart.js';
 import { withClient } from './database.js';
 import { gql } from './http.js';
 import { ratio, summarize } from './report.js';
@@ -166,4 +167,20 @@ async function checkPgbenchRows(databaseUrl: string): Promise<void> {
     );
     if (rows[0]!.bad !== '0' || rows[0]!.holders !== '0') throw new Error(`the pgbench script wrote unexpected rows: ${JSON.stringify(rows[0])}`);
   });
+}
+
+/** Chart panels for promotion runs: transactions per second, then p50 and p99, pgbench beside Modelstage. */
+export function promotionPanels(runs: { label: string; figures: Awaited<ReturnType<typeof promotionBenchmark>> }[]): ChartPanel[] {
+  const pair = (f: Awaited<ReturnType<typeof promotionBenchmark>>, pick: (r: PromotionResult) => number) => ({ pgbench: pick(f.pgbench), Modelstage: pick(f.modelstage) });
+  return [
+    { title: 'Forced promotions', unit: 'transactions/s', groups: runs.map(({ label, figures }) => ({ label, values: pair(figures, (r) => r.transactionsPerSecond) })) },
+    {
+      title: 'Latency',
+      unit: 'ms',
+      groups: runs.flatMap(({ label, figures }) => [
+        { label: `${label} p50`, values: pair(figures, (r) => r.p50) },
+        { label: `${label} p99`, values: pair(figures, (r) => r.p99) },
+      ]),
+    },
+  ];
 }

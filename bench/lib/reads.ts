@@ -1,3 +1,4 @@
+import type { ChartPanel } from './chart.js';
 import { gql, load, type GraphQLBody, type LoadResult } from './http.js';
 import { ratio } from './report.js';
 import { cpuMeter, type ServerProcess } from './servers.js';
@@ -81,4 +82,23 @@ export function readRows(figures: ReadFigures[], withBaseline = true) {
     errors: f.modelstage.errors + (withBaseline ? f.bare.errors : 0),
     ...(withBaseline ? { 'throughput ratio': f.throughputRatio, 'p99 ratio': f.p99Ratio, 'CPU/req ratio': f.cpuRatio } : {}),
   }));
+}
+
+/** Chart panels for read figures: throughput, then p50 and p99, bare beside Modelstage. */
+export function readPanels(figures: ReadFigures[], labelPrefix = ''): ChartPanel[] {
+  const pair = (f: ReadFigures, pick: (r: LoadResult) => number) => ({
+    ...(Number.isFinite(f.throughputRatio) ? { 'bare graphql-yoga': pick(f.bare) } : {}),
+    Modelstage: pick(f.modelstage),
+  });
+  return [
+    { title: 'Throughput', unit: 'requests/s', groups: figures.map((f) => ({ label: `${labelPrefix}${f.query}`, values: pair(f, (r) => r.requestsPerSecond) })) },
+    {
+      title: 'Latency',
+      unit: 'ms',
+      groups: figures.flatMap((f) => [
+        { label: `${labelPrefix}${f.query} p50`, values: pair(f, (r) => r.p50) },
+        { label: `${labelPrefix}${f.query} p99`, values: pair(f, (r) => r.p99) },
+      ]),
+    },
+  ];
 }

@@ -1,9 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
+import { RESULTS_DIR as resultsDir } from './results-dir.js';
 
 export interface Summary {
   count: number;

@@ -1,4 +1,8 @@
 /** Modelstage itself, in a process of its own so that its memory is measured apart from the load. */
+import { openSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { tracingRequested } from '../../src/config.js';
 import { serveBenchmark } from './ipc.js';
 
@@ -9,11 +13,14 @@ if (!databaseUrl) throw new Error('DATABASE_URL is required');
 const tracing = tracingRequested();
 if (tracing) (await import('../../src/observability/tracing.js')).startTracing();
 const { startApp } = await import('../../src/server/app.js');
-const app = await startApp({
-  databaseUrl,
-  port: 0,
-  adminToken: process.env.MODELSTAGE_ADMIN_TOKEN,
-  tracing,
-  log: (line) => process.stderr.write(`${line}\n`),
+const { createLogger } = await import('../../src/observability/logger.js');
+// Logs as in production (pino's own destination, every request line), into a file of this run
+// rather than the benchmark's output; removed when the server stops.
+const logFile = path.join(os.tmpdir(), `modelstage-bench-${process.pid}.log`);
+const logger = createLogger({ fd: openSync(logFile, 'a') });
+const app = await startApp({ databaseUrl, port: 0, adminToken: process.env.MODELSTAGE_ADMIN_TOKEN, tracing, logger });
+serveBenchmark(app.url, async () => {
+  await app.stop();
+  logger.flush();
+  await rm(logFile, { force: true });
 });
-serveBenchmark(app.url, () => app.stop());

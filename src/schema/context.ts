@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DirectPool } from '../db/direct-pool.js';
 import type { LiveSession } from '../live/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Principal } from '../services/tokens.js';
@@ -7,6 +8,8 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** What every resolver gets: one EntityManager per operation, the caller, and the live feed. */
 export interface Context {
   em: EntityManager;
+  /** The hot reads and promotions through `pg` directly (db/direct-pool.ts); without it they go through `em`. */
+  direct?: DirectPool;
   principal: Principal;
   loaders: Loaders;
   /** The live feeds, bound to this operation's subscriber (its token, its transport's cut-off). */
@@ -18,9 +21,9 @@ export interface Context {
 }
 
 /** What one operation, or one delivered event, reads through: an EntityManager of its own and loaders batching on it. */
-export function freshReads(em: EntityManager): Pick<Context, 'em' | 'loaders'> {
+export function freshReads(em: EntityManager, direct?: DirectPool): Pick<Context, 'em' | 'loaders'> {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork) };
+  return { em: fork, loaders: createLoaders(fork, direct) };
 }
 
 /**
@@ -29,5 +32,5 @@ export function freshReads(em: EntityManager): Pick<Context, 'em' | 'loaders'> {
  * each event with fresh reads means nothing an earlier event loaded can answer a later one.
  */
 export function eventContext(subscription: Context): Context {
-  return { ...subscription, ...freshReads(subscription.em) };
+  return { ...subscription, ...freshReads(subscription.em, subscription.direct) };
 }

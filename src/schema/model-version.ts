@@ -1,5 +1,6 @@
 import type { ModelVersion } from '../entities/index.js';
 import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from '../services/errors.js';
+import { directVersion } from '../services/direct-reads.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { versionHistory } from '../live/stage-log.js';
 import { createVersion, deleteVersion, updateVersion } from '../services/versions.js';
@@ -52,7 +53,10 @@ builder.queryField('modelVersion', (t) =>
     description:
       'One version of the model called `name`, by `version` or by `stage`: give exactly one of the two (else a GraphQL error with code BAD_USER_INPUT). Null when no version matches. For ARCHIVED and NONE, which may hold many, the one with the highest number.\nEvery `version` argument of the API (here, in Model.version, and in every mutation) reads text the same way: all digits, the number; a stage name in any case (`latest`, `PRODUCTION`…), the version that stage resolves to, as with `stage`; anything else, the name. Version names can never be all digits or a stage name, so this is never ambiguous.',
     args: { name: t.arg.string({ required: true }), version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
-    resolve: (_root, args, ctx) => resolveVersion(ctx.em, { name: args.name }, versionSelector(args.version, args.stage)),
+    resolve: (_root, args, ctx) => {
+      const selector = versionSelector(args.version, args.stage);
+      return ctx.direct ? directVersion(ctx.direct, ctx.em, { name: args.name }, selector) : resolveVersion(ctx.em, { name: args.name }, selector);
+    },
   }),
 );
 

@@ -1,6 +1,7 @@
 import type { Model } from '../entities/index.js';
 import { AlreadyExistsError, NotFoundError, StageConflictError, ValidationError } from '../services/errors.js';
 import { deleteModel, findModel, listModels, MODEL_CARD_FIELDS, registerModel, updateModel } from '../services/models.js';
+import { directModel } from '../services/direct-reads.js';
 import { resolveVersion, versionSelector } from '../services/resolution.js';
 import { listVersions } from '../services/versions.js';
 import { builder } from './builder.js';
@@ -58,7 +59,7 @@ builder.queryFields((t) => ({
     type: ModelRef,
     nullable: true,
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, { name }, ctx) => findModel(ctx.em, name),
+    resolve: (_root, { name }, ctx) => (ctx.direct ? directModel(ctx.direct, name) : findModel(ctx.em, name)),
   }),
   models: t.field({
     type: ModelConnection,

@@ -81,7 +81,7 @@ builder.mutationFields((t) => {
             reason: args.reason,
             idempotencyKey: args.idempotencyKey,
             ...caller(ctx),
-          }),
+          }, ctx.direct),
         ),
     }),
     rollbackStage: t.field({

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEFAULTS, type Config } from '../config.js';
+import { DirectPool } from '../db/direct-pool.js';
 import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import { freshContextPerEvent, Live } from '../live/index.js';
 import { briefError, createLogger, type Logger } from '../observability/logger.js';
@@ -73,6 +74,7 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
   }
   const bootstrapToken = bootstrap && 'created' in bootstrap ? bootstrap.created : null;
 
+  const direct = new DirectPool(settings.databaseUrl);
   const auth = new Authenticator(orm, { adminToken: settings.adminToken, maxFailures: settings.maxAuthFailures });
   const { onAttempt, ...webhooks } = settings.webhooks;
   const webhookSettings = { allowPrivate: webhooks.allowPrivate };
@@ -145,7 +147,8 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
         throw clientError(error);
       }
       return {
-        ...freshReads(orm.em),
+        ...freshReads(orm.em, direct),
+        direct,
         principal,
         live: live.session({
           tokenId: initial.shared ? null : principal.tokenId,
@@ -175,6 +178,7 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
     },
     close: async () => {
       await live.close();
+      await direct.close();
       await orm.close();
     },
   };

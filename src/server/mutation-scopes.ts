@@ -28,14 +28,16 @@ type FieldScopes = ScopeRule | ((parent: unknown, args: Record<string, unknown>,
  */
 export function wholeMutationScopes(): Plugin {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const refused = await firstRefusedField(args);
-      if (refused) {
+    onExecute({ args, setResultAndStopExecution }) {
+      // Queries (the hot path) have nothing to check here: no promise for the pipeline to await.
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return firstRefusedField(args).then((refused) => {
+        if (!refused) return;
         setResultAndStopExecution({
           data: null,
           errors: [new GraphQLError(refused.message, { path: [refused.responseKey], extensions: { code: 'FORBIDDEN', http: { status: 403 } } })],
         });
-      }
+      });
     },
   };
 }

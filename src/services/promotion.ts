@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DirectPool } from '../db/direct-pool.js';
 import { Model, ModelVersion, StageChange, isUniqueStage, type Stage, type StoredStage } from '../entities/index.js';
 import { ApprovalRequiredError, NotFoundError, PreconditionFailedError, StageConflictError, ValidationError } from './errors.js';
 import { argumentsHash, findUsedKey, keyOwner, lockKey, recordKey } from './idempotency.js';
@@ -6,6 +7,7 @@ import { modelNotFound } from './models.js';
 import { askForApproval, previewOrOpenRequest } from './promotion-requests.js';
 import { requiredApprovalsColumn } from './stage-policies.js';
 import { chosenVersionQuery, parseVersionText, resolveVersion, versionKey, type VersionSelector } from './resolution.js';
+import { fastSetStage } from './promotion-fast-path.js';
 import { moveAndAppend, type PendingChange } from '../live/stage-log.js';
 import { LIMITS, checkBoundedText, checkNoNul } from './validation.js';
 import { writeTransaction } from './transaction.js';
@@ -95,15 +97,18 @@ export function isPreview(outcome: unknown): outcome is StagePreview {
 
 /**
  * Moves one version to a stage with ZenML's rules, in one transaction (see moveInTransaction);
- * with an idempotency key, once per key (see runKeyed).
+ * with an idempotency key, once per key (see runKeyed). Given `direct`, the common promotion
+ * takes one round trip (see promotion-fast-path.ts).
  */
-export async function setStage(em: EntityManager, input: SetStageInput): Promise<SetStageOutcome> {
+export async function setStage(em: EntityManager, input: SetStageInput, direct?: DirectPool): Promise<SetStageOutcome> {
   if (input.stage === 'latest') {
     return new ValidationError('LATEST is virtual: it always resolves to the newest version and cannot be set', 'stage', 'INVALID_STAGE');
   }
   const move: MoveInput = { ...input, stage: input.stage, force: input.force ?? false };
   const invalid = checkMoveArguments(input, move);
   if (invalid) return invalid;
+  const fast = direct && (await fastSetStage(direct, em, { ...move, idempotencyKey: input.idempotencyKey }));
+  if (fast) return fast;
   const hash = argumentsHash('setStage', [input.model, input.version, move.stage, move.force, input.expectedHolder ?? null, input.reason ?? null]);
   return runKeyed(em, input, hash, (tx) => moveInTransaction(tx, move));
 }
