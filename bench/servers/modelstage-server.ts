@@ -1,5 +1,5 @@
 /** Modelstage itself, in a process of its own so that its memory is measured apart from the load. */
-import { tracingRequested } from '../../src/config.js';
+import { tracingRequested, webhookSettings } from '../../src/config.js';
 import { serveBenchmark } from './ipc.js';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -14,6 +14,9 @@ const app = await startApp({
   port: 0,
   adminToken: process.env.MODELSTAGE_ADMIN_TOKEN,
   tracing,
+  // As main.ts: MODELSTAGE_WEBHOOK_* from the environment (bench:promotions --webhooks sets
+  // MODELSTAGE_WEBHOOK_ALLOW_PRIVATE so that deliveries to its 127.0.0.1 receiver are made).
+  webhooks: webhookSettings(process.env),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 serveBenchmark(app.url, () => app.stop());
