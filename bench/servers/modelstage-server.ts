@@ -1,5 +1,5 @@
 /** Modelstage itself, in a process of its own so that its memory is measured apart from the load. */
-import { tracingRequested, webhookSettings } from '../../src/config.js';
+import { loadConfig, tracingRequested, webhookSettings } from '../../src/config.js';
 import { serveBenchmark } from './ipc.js';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -17,6 +17,8 @@ const app = await startApp({
   // As main.ts: MODELSTAGE_WEBHOOK_* from the environment (bench:promotions --webhooks sets
   // MODELSTAGE_WEBHOOK_ALLOW_PRIVATE so that deliveries to its 127.0.0.1 receiver are made).
   webhooks: webhookSettings(process.env),
+  // As main.ts: LOG_LEVEL=warn drops the per-request info line (to measure what it costs).
+  logLevel: loadConfig(process.env).logLevel,
   log: (line) => process.stderr.write(`${line}\n`),
 });
 serveBenchmark(app.url, () => app.stop());
