@@ -27,6 +27,8 @@ export interface PromotionOptions {
   models: number;
   clients: number;
   duration: number;
+  /** Extra environment for the Modelstage server (e.g. MODELSTAGE_WEBHOOK_ALLOW_PRIVATE). */
+  serverEnv?: Record<string, string>;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface PromotionOptions {
  */
 export async function promotionBenchmark(options: PromotionOptions) {
   const pgbench = await pgbenchPromotions(options);
-  const server = await startServer('modelstage', { env: { DATABASE_URL: options.databaseUrl } });
+  const server = await startServer('modelstage', { env: { ...options.serverEnv, DATABASE_URL: options.databaseUrl } });
   try {
     await modelstagePromotions(server.url, { ...options, duration: Math.min(2, options.duration) });
     const cpuMicrosPer = cpuMeter(server);

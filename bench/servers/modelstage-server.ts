@@ -3,7 +3,7 @@ import { openSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { tracingRequested } from '../../src/config.js';
+import { loadConfig, tracingRequested, webhookSettings } from '../../src/config.js';
 import { serveBenchmark } from './ipc.js';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -14,11 +14,20 @@ const tracing = tracingRequested();
 if (tracing) (await import('../../src/observability/tracing.js')).startTracing();
 const { startApp } = await import('../../src/server/app.js');
 const { createLogger } = await import('../../src/observability/logger.js');
-// Logs as in production (pino's own destination, every request line), into a file of this run
-// rather than the benchmark's output; removed when the server stops.
+// Logs as in production (pino's own destination, every request line, LOG_LEVEL as main.ts reads
+// it), into a file of this run rather than the benchmark's output; removed when the server stops.
 const logFile = path.join(os.tmpdir(), `modelstage-bench-${process.pid}.log`);
-const logger = createLogger({ fd: openSync(logFile, 'a') });
-const app = await startApp({ databaseUrl, port: 0, adminToken: process.env.MODELSTAGE_ADMIN_TOKEN, tracing, logger });
+const logger = createLogger({ fd: openSync(logFile, 'a'), level: loadConfig(process.env).logLevel });
+const app = await startApp({
+  databaseUrl,
+  port: 0,
+  adminToken: process.env.MODELSTAGE_ADMIN_TOKEN,
+  tracing,
+  logger,
+  // As main.ts: MODELSTAGE_WEBHOOK_* from the environment (bench:promotions --webhooks sets
+  // MODELSTAGE_WEBHOOK_ALLOW_PRIVATE so that deliveries to its 127.0.0.1 receiver are made).
+  webhooks: webhookSettings(process.env),
+});
 serveBenchmark(app.url, async () => {
   await app.stop();
   logger.flush();
