@@ -48,7 +48,7 @@ describe('editing models and versions', () => {
     await seedModel(server, 'edit-version', 1);
     await setStage(server, 'edit-version', '1', 'STAGING');
     const first = await updateVersion({ model: 'edit-version', version: '1', metadata: { accuracy: 0.9 }, tags: ['candidate'] });
-    expect(first.modelVersion).toEqual({ description: null, tags: ['candidate'], metadata: { accuracy: 0.9 }, stage: 'STAGING' });
+    expect(first.modelVersion).toEqual({ number: 1, description: null, tags: ['candidate'], metadata: { accuracy: 0.9 }, stage: 'STAGING' });
     const second = await updateVersion({ model: 'edit-version', version: 'staging', description: 'best so far' });
     expect(second.modelVersion).toMatchObject({ description: 'best so far', tags: ['candidate'], metadata: { accuracy: 0.9 } });
     expect(await updateVersion({ model: 'edit-version', version: '1', metadata: { blob: 'x'.repeat(70_000) } })).toMatchObject({

@@ -61,7 +61,7 @@ export type CreateVersionMutation = { createModelVersion:
     | { __typename: 'AlreadyExistsError' }
     | { __typename: 'CreateModelVersionSuccess', modelVersion: { name: string, number: number } }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
+    | { __typename: 'ValidationError', field: string | null }
    };
 
 export type SetStageMutationVariables = Exact<{
@@ -214,6 +214,17 @@ export type LogTombstonesQueryVariables = Exact<{
 
 export type LogTombstonesQuery = { stageChanges: { edges: Array<{ node: { model: { id: string, deletedAt: string | null }, modelVersion: { number: number, deletedAt: string | null } } }> } };
 
+export type LogPageBothWaysQueryVariables = Exact<{
+  model?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type LogPageBothWaysQuery = { stageChanges: { edges: Array<{ cursor: string, node: { modelVersion: { number: number } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } };
+
 export type ModelCardFragment = { name: string, description: string | null, license: string | null, audience: string | null, useCases: string | null, limitations: string | null, tradeOffs: string | null, ethics: string | null, tags: Array<string> };
 
 export type CreateModelWithCardMutationVariables = Exact<{
@@ -257,7 +268,7 @@ export type UpdateVersionMutationVariables = Exact<{
 
 export type UpdateVersionMutation = { updateModelVersion:
     | { __typename: 'NotFoundError', code: ErrorCode }
-    | { __typename: 'UpdateModelVersionSuccess', modelVersion: { description: string | null, tags: Array<string>, metadata: unknown, stage: ModelStage } }
+    | { __typename: 'UpdateModelVersionSuccess', modelVersion: { number: number, description: string | null, tags: Array<string>, metadata: unknown, stage: ModelStage } }
     | { __typename: 'ValidationError', code: ErrorCode, field: string | null }
    };
 
@@ -369,6 +380,72 @@ export type StageChangedSubscriptionVariables = Exact<{
 
 
 export type StageChangedSubscription = { stageChanged: { cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, transactionId: string, occurredAt: string, model: { name: string }, modelVersion: { name: string, number: number, stage: ModelStage } } };
+
+export type ResolveVersionQueryVariables = Exact<{
+  name: string;
+  version?: string | null | undefined;
+  stage?: ModelStage | null | undefined;
+}>;
+
+
+export type ResolveVersionQuery = { modelVersion: { name: string, number: number, stage: ModelStage, model: { name: string } } | null };
+
+export type VersionsByTextQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type VersionsByTextQuery = { model: { prod: { number: number } | null, latest: { number: number } | null, three: { number: number } | null } | null };
+
+export type VersionsByStageQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type VersionsByStageQuery = { model: { latest: { number: number } | null, prod: { number: number } | null, alpha: { number: number } | null } | null };
+
+export type VersionsPageQueryVariables = Exact<{
+  name: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  stage?: ModelStage | null | undefined;
+}>;
+
+
+export type VersionsPageQuery = { model: { versions: { edges: Array<{ cursor: string, node: { number: number } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null } } } | null };
+
+export type SearchModelsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchModelsQuery = { models: { edges: Array<{ cursor: string, node: { name: string } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type NodeVersionNumberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeVersionNumberQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { number: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type VersionHistoryNewestQueryVariables = Exact<{
+  name: string;
+  version: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type VersionHistoryNewestQuery = { modelVersion: { stageHistory: { edges: Array<{ node: { to: ModelStage } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -508,6 +585,9 @@ export const CreateVersionDocument = new TypedDocumentString(`
         name
         number
       }
+    }
+    ... on ValidationError {
+      field
     }
   }
 }
@@ -852,6 +932,31 @@ export const LogTombstonesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogTombstonesQuery, LogTombstonesQueryVariables>;
+export const LogPageBothWaysDocument = new TypedDocumentString(`
+    query LogPageBothWays($model: String, $first: Int, $after: String, $last: Int, $before: String) {
+  stageChanges(
+    model: $model
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    edges {
+      cursor
+      node {
+        modelVersion {
+          number
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogPageBothWaysQuery, LogPageBothWaysQueryVariables>;
 export const CreateModelWithCardDocument = new TypedDocumentString(`
     mutation CreateModelWithCard($name: String!, $description: String, $license: String, $audience: String, $useCases: String, $limitations: String, $tradeOffs: String, $ethics: String, $tags: [String!]) {
   createModel(
@@ -909,6 +1014,7 @@ export const UpdateVersionDocument = new TypedDocumentString(`
     __typename
     ... on UpdateModelVersionSuccess {
       modelVersion {
+        number
         description
         tags
         metadata
@@ -1059,3 +1165,102 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const ResolveVersionDocument = new TypedDocumentString(`
+    query ResolveVersion($name: String!, $version: String, $stage: ModelStage) {
+  modelVersion(name: $name, version: $version, stage: $stage) {
+    name
+    number
+    stage
+    model {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveVersionQuery, ResolveVersionQueryVariables>;
+export const VersionsByTextDocument = new TypedDocumentString(`
+    query VersionsByText($name: String!) {
+  model(name: $name) {
+    prod: version(version: "Production") {
+      number
+    }
+    latest: version(version: "latest") {
+      number
+    }
+    three: version(version: "3") {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsByTextQuery, VersionsByTextQueryVariables>;
+export const VersionsByStageDocument = new TypedDocumentString(`
+    query VersionsByStage($name: String!) {
+  model(name: $name) {
+    latest: version(stage: LATEST) {
+      number
+    }
+    prod: version(stage: PRODUCTION) {
+      number
+    }
+    alpha: version(version: "alpha") {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsByStageQuery, VersionsByStageQueryVariables>;
+export const VersionsPageDocument = new TypedDocumentString(`
+    query VersionsPage($name: String!, $first: Int, $after: String, $stage: ModelStage) {
+  model(name: $name) {
+    versions(first: $first, after: $after, stage: $stage) {
+      edges {
+        cursor
+        node {
+          number
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsPageQuery, VersionsPageQueryVariables>;
+export const SearchModelsDocument = new TypedDocumentString(`
+    query SearchModels($search: String, $first: Int, $after: String) {
+  models(search: $search, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchModelsQuery, SearchModelsQueryVariables>;
+export const NodeVersionNumberDocument = new TypedDocumentString(`
+    query NodeVersionNumber($id: ID!) {
+  node(id: $id) {
+    id
+    ... on ModelVersion {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeVersionNumberQuery, NodeVersionNumberQueryVariables>;
+export const VersionHistoryNewestDocument = new TypedDocumentString(`
+    query VersionHistoryNewest($name: String!, $version: String!, $last: Int) {
+  modelVersion(name: $name, version: $version) {
+    stageHistory(last: $last) {
+      edges {
+        node {
+          to
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionHistoryNewestQuery, VersionHistoryNewestQueryVariables>;
