@@ -39,6 +39,28 @@ export type Scope =
   | 'READ'
   | 'WRITE';
 
+export type VersionsWithModelsQueryVariables = Exact<{
+  name: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type VersionsWithModelsQuery = { model: { versions: { edges: Array<{ node: { name: string, model: { name: string } } }> } } | null };
+
+export type LogWithVersionsAndModelsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type LogWithVersionsAndModelsQuery = { stageChanges: { edges: Array<{ node: { cursor: string, modelVersion: { name: string, model: { name: string } }, model: { name: string } } }> } };
+
+export type ModelsWithStageHoldersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ModelsWithStageHoldersQuery = { models: { edges: Array<{ node: { name: string, latest: { name: string } | null, prod: { name: string } | null, staging: { name: string } | null } }> } };
+
 export type CreateModelMutationVariables = Exact<{
   name: string;
 }>;
@@ -371,6 +393,23 @@ export type DeletedVersionReadsQuery = { node:
     | { id: string }
    | null, modelVersion: { id: string } | null, model: { byNumber: { id: string } | null, versions: { edges: Array<{ node: { number: number } }> } } | null };
 
+export type EditCreateAndTagMutationVariables = Exact<{
+  model: string;
+  version: string;
+}>;
+
+
+export type EditCreateAndTagMutation = { edited:
+    | { model: { description: string | null, tags: Array<string> } }
+    | Record<PropertyKey, never>
+  , created:
+    | { modelVersion: { name: string, tags: Array<string>, model: { description: string | null, version: { name: string } | null } } }
+    | Record<PropertyKey, never>
+  , tagged:
+    | { modelVersion: { description: string | null, model: { version: { description: string | null } | null } } }
+    | Record<PropertyKey, never>
+   };
+
 export type ChangeFragment = { cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, transactionId: string, occurredAt: string, model: { name: string }, modelVersion: { name: string, number: number, stage: ModelStage } };
 
 export type StageChangedSubscriptionVariables = Exact<{
@@ -569,6 +608,62 @@ export const ChangeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Change"}) as unknown as TypedDocumentString<ChangeFragment, unknown>;
+export const VersionsWithModelsDocument = new TypedDocumentString(`
+    query VersionsWithModels($name: String!, $first: Int) {
+  model(name: $name) {
+    versions(first: $first) {
+      edges {
+        node {
+          name
+          model {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsWithModelsQuery, VersionsWithModelsQueryVariables>;
+export const LogWithVersionsAndModelsDocument = new TypedDocumentString(`
+    query LogWithVersionsAndModels($first: Int) {
+  stageChanges(first: $first) {
+    edges {
+      node {
+        cursor
+        modelVersion {
+          name
+          model {
+            name
+          }
+        }
+        model {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogWithVersionsAndModelsQuery, LogWithVersionsAndModelsQueryVariables>;
+export const ModelsWithStageHoldersDocument = new TypedDocumentString(`
+    query ModelsWithStageHolders($first: Int) {
+  models(first: $first) {
+    edges {
+      node {
+        name
+        latest: version(stage: LATEST) {
+          name
+        }
+        prod: version(stage: PRODUCTION) {
+          name
+        }
+        staging: version(stage: STAGING) {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsWithStageHoldersQuery, ModelsWithStageHoldersQueryVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($name: String!) {
   createModel(name: $name) {
@@ -1141,6 +1236,48 @@ export const DeletedVersionReadsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeletedVersionReadsQuery, DeletedVersionReadsQueryVariables>;
+export const EditCreateAndTagDocument = new TypedDocumentString(`
+    mutation EditCreateAndTag($model: String!, $version: String!) {
+  edited: updateModel(name: $model, description: "edited", tags: ["a"]) {
+    ... on UpdateModelSuccess {
+      model {
+        description
+        tags
+      }
+    }
+  }
+  created: createModelVersion(model: $model, name: $version, tags: ["b"]) {
+    ... on CreateModelVersionSuccess {
+      modelVersion {
+        name
+        tags
+        model {
+          description
+          version(stage: LATEST) {
+            name
+          }
+        }
+      }
+    }
+  }
+  tagged: updateModelVersion(
+    model: $model
+    version: $version
+    description: "tagged"
+  ) {
+    ... on UpdateModelVersionSuccess {
+      modelVersion {
+        description
+        model {
+          version(version: $version) {
+            description
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditCreateAndTagMutation, EditCreateAndTagMutationVariables>;
 export const StageChangedDocument = new TypedDocumentString(`
     subscription StageChanged($name: String, $after: String) {
   stageChanged(name: $name, after: $after) {
