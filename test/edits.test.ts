@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from './support/database.js';
-import { createVersion, seedModel, setStage } from './support/fixtures.js';
+import { createVersion, deleteModel, deleteVersion, seedModel, setStage } from './support/fixtures.js';
 import type { Members } from './support/members.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import {
   CreateModelWithCardDocument,
-  DeleteModelDocument,
-  DeleteVersionDocument,
   ModelIdDocument,
   NodeIdDocument,
   UpdateModelCardDocument,
@@ -23,11 +21,6 @@ afterAll(() => server?.stop());
 async function updateVersion(variables: UpdateVersionMutationVariables) {
   const data = await server.ok(UpdateVersionDocument, variables);
   return data.updateModelVersion as Members<typeof data.updateModelVersion>;
-}
-
-async function deleteModel(name: string) {
-  const data = await server.ok(DeleteModelDocument, { name });
-  return data.deleteModel as Members<typeof data.deleteModel>;
 }
 
 describe('editing models and versions', () => {
@@ -62,10 +55,7 @@ describe('editing models and versions', () => {
     await setStage(server, 'deletions', '1', 'PRODUCTION');
     await setStage(server, 'deletions', '2', 'STAGING');
     await setStage(server, 'deletions', '3', 'ARCHIVED');
-    const remove = async (version: string) => {
-      const data = await server.ok(DeleteVersionDocument, { model: 'deletions', version });
-      return data.deleteModelVersion as Members<typeof data.deleteModelVersion>;
-    };
+    const remove = (version: string) => deleteVersion(server, 'deletions', version);
     // The shared DeleteVersion document also selects every error's code.
     expect(await remove('1')).toEqual({ __typename: 'StageConflictError', code: 'STAGE_CONFLICT', holder: { number: 1 } });
     expect((await remove('2')).__typename).toBe('StageConflictError');
@@ -80,17 +70,17 @@ describe('editing models and versions', () => {
   it('refuses to delete a model while a version serves; deletes it once archived', async () => {
     await seedModel(server, 'retire', 1);
     await setStage(server, 'retire', '1', 'PRODUCTION');
-    expect((await deleteModel('retire')).__typename).toBe('StageConflictError');
+    expect((await deleteModel(server, 'retire')).__typename).toBe('StageConflictError');
     await setStage(server, 'retire', '1', 'ARCHIVED');
     // The shared DeleteModel document also selects the deleted model's id.
-    expect(await deleteModel('retire')).toEqual({ __typename: 'DeleteModelSuccess', deletedId: expect.any(String), name: 'retire' });
+    expect(await deleteModel(server, 'retire')).toEqual({ __typename: 'DeleteModelSuccess', deletedId: expect.any(String), name: 'retire' });
     expect((await server.ok(ModelIdDocument, { name: 'retire' })).model).toBeNull();
-    expect((await deleteModel('retire')).__typename).toBe('NotFoundError');
+    expect((await deleteModel(server, 'retire')).__typename).toBe('NotFoundError');
   });
 
   it('a deleted model\'s name can be registered again, starting from version 1', async () => {
     await seedModel(server, 'reborn', 2);
-    await deleteModel('reborn');
+    await deleteModel(server, 'reborn');
     await seedModel(server, 'reborn');
     expect((await createVersion(server, 'reborn')).modelVersion).toMatchObject({ number: 1 });
   });

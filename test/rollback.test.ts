@@ -1,9 +1,9 @@
 /** rollbackStage: the previous holder by the log, forced back in one transaction. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedModel, setStage } from './support/fixtures.js';
+import { deleteVersion, seedModel, setStage } from './support/fixtures.js';
 import { rollback, snapshot } from './support/ledger.js';
 import { startTestServer, type TestServer } from './support/server.js';
-import { DeleteVersionDocument, RollbackDocument } from './generated/graphql.js';
+import { RollbackDocument } from './generated/graphql.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('rollbackStage', () => {
     await setStage(server, 'rb-none', '1', 'PRODUCTION');
     expect(await rollback(server, { name: 'rb-none', stage: 'PRODUCTION' })).toMatchObject({ __typename: 'NotFoundError' });
     await setStage(server, 'rb-none', '2', 'PRODUCTION', true);
-    await server.ok(DeleteVersionDocument, { model: 'rb-none', version: '1' });
+    await deleteVersion(server, 'rb-none', '1');
     const before = await snapshot(server);
     expect(await rollback(server, { name: 'rb-none', stage: 'PRODUCTION' })).toMatchObject({ __typename: 'NotFoundError' });
     expect(await rollback(server, { name: 'no-such-model', stage: 'PRODUCTION' })).toMatchObject({ __typename: 'NotFoundError' });

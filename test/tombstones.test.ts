@@ -1,13 +1,10 @@
 /** Deleting a model or a version leaves a tombstone: gone from lookups, its history kept. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from './support/database.js';
-import { createVersion, seedModel, setStage } from './support/fixtures.js';
-import type { Members } from './support/members.js';
+import { createVersion, deleteModel, deleteVersion, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import {
   DeletedVersionReadsDocument,
-  DeleteModelDocument,
-  DeleteVersionDocument,
   HistoryThroughLogDocument,
   LogCursorsDocument,
   LogPageWithVersionsDocument,
@@ -26,16 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function deleteVersion(model: string, version: string) {
-  const data = await server.ok(DeleteVersionDocument, { model, version });
-  return data.deleteModelVersion as Members<typeof data.deleteModelVersion>;
-}
-
-async function deleteModel(name: string) {
-  const data = await server.ok(DeleteModelDocument, { name });
-  return data.deleteModel as Members<typeof data.deleteModel>;
-}
-
 describe('tombstones', () => {
   it("a deleted version is gone from lookups and lists; its history is still paged and resumed with after, and resolves it", async () => {
     await seedModel(server, 'tomb', 3);
@@ -43,9 +30,9 @@ describe('tombstones', () => {
       await setStage(server, 'tomb', '2', stage, force);
     }
     const versionId = (await server.ok(VersionIdDocument, { name: 'tomb', version: '2' })).modelVersion!.id;
-    const deleted = await deleteVersion('tomb', '2');
+    const deleted = await deleteVersion(server, 'tomb', '2');
     expect(deleted).toEqual({ __typename: 'DeleteModelVersionSuccess', deletedId: versionId, model: { name: 'tomb' } });
-    expect((await deleteVersion('tomb', '2')).code).toBe('NOT_FOUND');
+    expect((await deleteVersion(server, 'tomb', '2')).code).toBe('NOT_FOUND');
     const reads = await server.ok(DeletedVersionReadsDocument, { id: versionId, model: 'tomb', version: '2' });
     expect(reads).toEqual({ node: null, modelVersion: null, model: { byNumber: null, versions: { edges: [{ node: { number: 3 } }, { node: { number: 1 } }] } } });
     expect((await setStage(server, 'tomb', '2', 'STAGING')).__typename).toBe('NotFoundError');
@@ -75,7 +62,7 @@ describe('tombstones', () => {
   it('version names and numbers are never reused', async () => {
     await seedModel(server, 'no-reuse-names');
     await createVersion(server, 'no-reuse-names', { name: 'alpha' });
-    await deleteVersion('no-reuse-names', 'alpha');
+    await deleteVersion(server, 'no-reuse-names', 'alpha');
     expect((await createVersion(server, 'no-reuse-names', { name: 'alpha' })).__typename).toBe('AlreadyExistsError');
     expect((await createVersion(server, 'no-reuse-names')).modelVersion).toMatchObject({ number: 2 });
   });
@@ -85,9 +72,9 @@ describe('tombstones', () => {
     await setStage(server, 'reused-name', '1', 'PRODUCTION');
     await setStage(server, 'reused-name', '1', 'ARCHIVED');
     const modelId = (await server.ok(ModelIdDocument, { name: 'reused-name' })).model!.id;
-    const deleted = await deleteModel('reused-name');
+    const deleted = await deleteModel(server, 'reused-name');
     expect(deleted).toEqual({ __typename: 'DeleteModelSuccess', deletedId: modelId, name: 'reused-name' });
-    expect((await deleteModel('reused-name')).code).toBe('NOT_FOUND');
+    expect((await deleteModel(server, 'reused-name')).code).toBe('NOT_FOUND');
     expect(await server.ok(NodeAndModelDocument, { id: modelId, name: 'reused-name' })).toEqual({ node: null, model: null });
     const names = (await server.ok(ModelNamesDocument, {})).models.edges.map((edge) => edge.node.name);
     expect(names).not.toContain('reused-name');
