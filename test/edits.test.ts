@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from './support/database.js';
-import { createVersion, seedModel, setStage } from './support/fixtures.js';
+import { createVersion, deleteModel, deleteVersion, seedModel, setStage } from './support/fixtures.js';
+import type { Members } from './support/members.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import {
+  CreateModelWithCardDocument,
+  ModelIdDocument,
+  NodeIdDocument,
+  UpdateModelCardDocument,
+  UpdateVersionDocument,
+  type UpdateVersionMutationVariables,
+} from './generated/graphql.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,38 +18,36 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const UPDATE_VERSION = `mutation($model: String!, $version: String!, $description: String, $tags: [String!], $metadata: JSON) {
-  updateModelVersion(model: $model, version: $version, description: $description, tags: $tags, metadata: $metadata) {
-    __typename ... on UpdateModelVersionSuccess { modelVersion { description tags metadata stage } } ... on Error { code } ... on ValidationError { field } } }`;
+async function updateVersion(variables: UpdateVersionMutationVariables) {
+  const data = await server.ok(UpdateVersionDocument, variables);
+  return data.updateModelVersion as Members<typeof data.updateModelVersion>;
+}
 
 describe('editing models and versions', () => {
   it('registers a model with its model card and updates only the given fields', async () => {
-    const created = await server.ok<any>(
-      `mutation { createModel(name: "card", description: "iris classifier", license: "MIT", audience: "botanists", useCases: "sorting flowers",
-        limitations: "three species", tradeOffs: "speed over accuracy", ethics: "none known", tags: ["iris", "iris", "sklearn"]) {
-        ... on CreateModelSuccess { model { name description license audience useCases limitations tradeOffs ethics tags } } } }`,
-    );
-    expect(created.createModel.model).toEqual({
+    const created = await server.ok(CreateModelWithCardDocument, {
+      name: 'card', description: 'iris classifier', license: 'MIT', audience: 'botanists', useCases: 'sorting flowers',
+      limitations: 'three species', tradeOffs: 'speed over accuracy', ethics: 'none known', tags: ['iris', 'iris', 'sklearn'],
+    });
+    expect((created.createModel as Members<typeof created.createModel>).model).toEqual({
       name: 'card', description: 'iris classifier', license: 'MIT', audience: 'botanists', useCases: 'sorting flowers',
       limitations: 'three species', tradeOffs: 'speed over accuracy', ethics: 'none known', tags: ['iris', 'sklearn'],
     });
-    const updated = await server.ok<any>(
-      `mutation { updateModel(name: "card", license: "Apache-2.0", ethics: null) { ... on UpdateModelSuccess { model { description license ethics tags } } } }`,
-    );
-    expect(updated.updateModel.model).toEqual({ description: 'iris classifier', license: 'Apache-2.0', ethics: null, tags: ['iris', 'sklearn'] });
+    const updated = await server.ok(UpdateModelCardDocument, { name: 'card', license: 'Apache-2.0', ethics: null });
+    expect((updated.updateModel as Members<typeof updated.updateModel>).model).toEqual({ description: 'iris classifier', license: 'Apache-2.0', ethics: null, tags: ['iris', 'sklearn'] });
   });
 
   it('updates a version\'s description, tags and metadata, never its stage', async () => {
     await seedModel(server, 'edit-version', 1);
     await setStage(server, 'edit-version', '1', 'STAGING');
-    const first = await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '1', metadata: { accuracy: 0.9 }, tags: ['candidate'] });
-    expect(first.updateModelVersion.modelVersion).toEqual({ description: null, tags: ['candidate'], metadata: { accuracy: 0.9 }, stage: 'STAGING' });
-    const second = await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: 'staging', description: 'best so far' });
-    expect(second.updateModelVersion.modelVersion).toMatchObject({ description: 'best so far', tags: ['candidate'], metadata: { accuracy: 0.9 } });
-    expect((await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '1', metadata: { blob: 'x'.repeat(70_000) } })).updateModelVersion).toMatchObject({
+    const first = await updateVersion({ model: 'edit-version', version: '1', metadata: { accuracy: 0.9 }, tags: ['candidate'] });
+    expect(first.modelVersion).toEqual({ number: 1, description: null, tags: ['candidate'], metadata: { accuracy: 0.9 }, stage: 'STAGING' });
+    const second = await updateVersion({ model: 'edit-version', version: 'staging', description: 'best so far' });
+    expect(second.modelVersion).toMatchObject({ description: 'best so far', tags: ['candidate'], metadata: { accuracy: 0.9 } });
+    expect(await updateVersion({ model: 'edit-version', version: '1', metadata: { blob: 'x'.repeat(70_000) } })).toMatchObject({
       __typename: 'ValidationError', field: 'metadata',
     });
-    expect((await server.ok<any>(UPDATE_VERSION, { model: 'edit-version', version: '7' })).updateModelVersion.__typename).toBe('NotFoundError');
+    expect((await updateVersion({ model: 'edit-version', version: '7' })).__typename).toBe('NotFoundError');
   });
 
   it('refuses to delete a version in PRODUCTION or STAGING, deletes others and keeps their history', async () => {
@@ -48,14 +55,13 @@ describe('editing models and versions', () => {
     await setStage(server, 'deletions', '1', 'PRODUCTION');
     await setStage(server, 'deletions', '2', 'STAGING');
     await setStage(server, 'deletions', '3', 'ARCHIVED');
-    const remove = (version: string) =>
-      server.ok<any>(`mutation($v: String!) { deleteModelVersion(model: "deletions", version: $v) {
-        __typename ... on StageConflictError { holder { number } } ... on DeleteModelVersionSuccess { deletedId model { name } } } }`, { v: version });
-    expect((await remove('1')).deleteModelVersion).toEqual({ __typename: 'StageConflictError', holder: { number: 1 } });
-    expect((await remove('2')).deleteModelVersion.__typename).toBe('StageConflictError');
-    const deleted = (await remove('3')).deleteModelVersion;
+    const remove = (version: string) => deleteVersion(server, 'deletions', version);
+    // The shared DeleteVersion document also selects every error's code.
+    expect(await remove('1')).toEqual({ __typename: 'StageConflictError', code: 'STAGE_CONFLICT', holder: { number: 1 } });
+    expect((await remove('2')).__typename).toBe('StageConflictError');
+    const deleted = await remove('3');
     expect(deleted).toMatchObject({ __typename: 'DeleteModelVersionSuccess', model: { name: 'deletions' } });
-    expect((await server.ok<any>('query($id: ID!) { node(id: $id) { id } }', { id: deleted.deletedId })).node).toBeNull();
+    expect((await server.ok(NodeIdDocument, { id: deleted.deletedId })).node).toBeNull();
     // A tombstone: the log keeps the deleted version's change (test/tombstones.test.ts has the rest).
     const left = await sql(server.databaseUrl, `select count(*)::int n from stage_change c join model_version v on v.id = c.model_version_id where v.name = '3' and v.deleted_at is not null`);
     expect(left).toEqual([{ n: 1 }]);
@@ -64,17 +70,17 @@ describe('editing models and versions', () => {
   it('refuses to delete a model while a version serves; deletes it once archived', async () => {
     await seedModel(server, 'retire', 1);
     await setStage(server, 'retire', '1', 'PRODUCTION');
-    const remove = () => server.ok<any>('mutation { deleteModel(name: "retire") { __typename ... on DeleteModelSuccess { name } } }');
-    expect((await remove()).deleteModel.__typename).toBe('StageConflictError');
+    expect((await deleteModel(server, 'retire')).__typename).toBe('StageConflictError');
     await setStage(server, 'retire', '1', 'ARCHIVED');
-    expect((await remove()).deleteModel).toEqual({ __typename: 'DeleteModelSuccess', name: 'retire' });
-    expect((await server.ok<any>('{ model(name: "retire") { name } }')).model).toBeNull();
-    expect((await remove()).deleteModel.__typename).toBe('NotFoundError');
+    // The shared DeleteModel document also selects the deleted model's id.
+    expect(await deleteModel(server, 'retire')).toEqual({ __typename: 'DeleteModelSuccess', deletedId: expect.any(String), name: 'retire' });
+    expect((await server.ok(ModelIdDocument, { name: 'retire' })).model).toBeNull();
+    expect((await deleteModel(server, 'retire')).__typename).toBe('NotFoundError');
   });
 
   it('a deleted model\'s name can be registered again, starting from version 1', async () => {
     await seedModel(server, 'reborn', 2);
-    await server.ok('mutation { deleteModel(name: "reborn") { __typename } }');
+    await deleteModel(server, 'reborn');
     await seedModel(server, 'reborn');
     expect((await createVersion(server, 'reborn')).modelVersion).toMatchObject({ number: 1 });
   });

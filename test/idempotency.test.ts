@@ -4,6 +4,7 @@ import { sql } from './support/database.js';
 import { seedModel, setStage } from './support/fixtures.js';
 import { move, rollback, snapshot } from './support/ledger.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { ResolveVersionDocument } from './generated/graphql.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('idempotency keys', () => {
     await setStage(server, 'retry', '1', 'PRODUCTION', true);
     const later = await move(server, args);
     expect(later.changes).toEqual(first.changes);
-    expect((await server.ok<any>('{ modelVersion(name: "retry", stage: PRODUCTION) { number } }')).modelVersion.number).toBe(1);
+    expect((await server.ok(ResolveVersionDocument, { name: 'retry', stage: 'PRODUCTION' })).modelVersion!.number).toBe(1);
   });
 
   it('the same key with other arguments is IDEMPOTENCY_KEY_REUSED; keys are per token', async () => {

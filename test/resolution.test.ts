@@ -1,11 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVersion, seedModel, setStage } from './support/fixtures.js';
+import type { Members } from './support/members.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import {
+  LogPageBothWaysDocument,
+  ModelNamesDocument,
+  NodeIdDocument,
+  NodeVersionNumberDocument,
+  ResolveVersionDocument,
+  SearchModelsDocument,
+  UpdateVersionDocument,
+  VersionHistoryNewestDocument,
+  VersionIdDocument,
+  VersionsByStageDocument,
+  VersionsByTextDocument,
+  VersionsPageDocument,
+  type LogPageBothWaysQuery,
+  type LogPageBothWaysQueryVariables,
+  type ModelStage,
+  type ResolveVersionQueryVariables,
+  type SearchModelsQuery,
+} from './generated/graphql.js';
 
 let server: TestServer;
-const MODEL_VERSION = 'query($name: String!, $version: String, $stage: ModelStage) { modelVersion(name: $name, version: $version, stage: $stage) { name number stage model { name } } }';
-const resolve = async (variables: Record<string, unknown>) =>
-  (await server.ok<{ modelVersion: { name: string; number: number; stage: string } | null }>(MODEL_VERSION, variables)).modelVersion;
+const resolve = async (variables: ResolveVersionQueryVariables) => (await server.ok(ResolveVersionDocument, variables)).modelVersion;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -53,8 +71,9 @@ describe('version resolution', () => {
   });
 
   it('needs exactly one of version and stage (BAD_USER_INPUT)', async () => {
-    for (const variables of [{ name: 'resolve' }, { name: 'resolve', version: '1', stage: 'LATEST' }]) {
-      const result = await server.gql(MODEL_VERSION, variables);
+    const neitherOrBoth: ResolveVersionQueryVariables[] = [{ name: 'resolve' }, { name: 'resolve', version: '1', stage: 'LATEST' }];
+    for (const variables of neitherOrBoth) {
+      const result = await server.gql(ResolveVersionDocument, variables);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -63,62 +82,51 @@ describe('version resolution', () => {
     for (const [text, number] of [['production', 3], ['PRODUCTION', 3], ['Staging', 4], ['latest', 6], ['LaTeSt', 6], ['archived', 2], ['none', 6]] as const) {
       expect(await resolve({ name: 'resolve', version: text }), text).toMatchObject({ number });
     }
-    const data = await server.ok<any>(
-      `{ model(name: "resolve") { prod: version(version: "Production") { number } latest: version(version: "latest") { number } three: version(version: "3") { number } } }`,
-    );
+    const data = await server.ok(VersionsByTextDocument, { name: 'resolve' });
     expect(data.model).toEqual({ prod: { number: 3 }, latest: { number: 6 }, three: { number: 3 } });
     // A mutation reads the same text the same way: the LATEST version (6) gets the description.
-    const updated = await server.ok<any>(
-      'mutation { updateModelVersion(model: "resolve", version: "LATEST", description: "newest") { ... on UpdateModelVersionSuccess { modelVersion { number } } } }',
-    );
-    expect(updated.updateModelVersion.modelVersion).toEqual({ number: 6 });
+    const updated = await server.ok(UpdateVersionDocument, { model: 'resolve', version: 'LATEST', description: 'newest' });
+    // The shared UpdateVersion document selects more of the version than its number.
+    expect((updated.updateModelVersion as Members<typeof updated.updateModelVersion>).modelVersion).toMatchObject({ number: 6, description: 'newest' });
     // Only the exact name, in any case: text around it makes it a name, which no version may be.
     expect(await resolve({ name: 'resolve', version: ' production' })).toBeNull();
-    const refused = await server.ok<any>('mutation { createModelVersion(model: "resolve", name: "Production") { __typename ... on ValidationError { field } } }');
-    expect(refused.createModelVersion).toEqual({ __typename: 'ValidationError', field: 'name' });
+    const refused = await createVersion(server, 'resolve', { name: 'Production' });
+    expect(refused).toEqual({ __typename: 'ValidationError', field: 'name' });
   });
 
   it('Model.version follows the same rules', async () => {
-    const data = await server.ok<any>(
-      `{ model(name: "resolve") { latest: version(stage: LATEST) { number } prod: version(stage: PRODUCTION) { number } alpha: version(version: "alpha") { number } } }`,
-    );
+    const data = await server.ok(VersionsByStageDocument, { name: 'resolve' });
     expect(data.model).toEqual({ latest: { number: 6 }, prod: { number: 3 }, alpha: { number: 1 } });
   });
 
   it('lists versions newest first, filtered by stage, page by page', async () => {
-    const page = async (after?: string, stage?: string) =>
-      (
-        await server.ok<any>(
-          'query($after: String, $stage: ModelStage) { model(name: "resolve") { versions(first: 2, after: $after, stage: $stage) { edges { cursor node { number } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }',
-          { after, stage },
-        )
-      ).model.versions;
+    const page = async (after?: string, stage?: ModelStage) =>
+      (await server.ok(VersionsPageDocument, { name: 'resolve', first: 2, after, stage })).model!.versions;
+    const numbers = (connection: Awaited<ReturnType<typeof page>>) => connection.edges.map((e) => e.node.number);
     const first = await page();
-    expect(first.edges.map((e: any) => e.node.number)).toEqual([6, 5]);
+    expect(numbers(first)).toEqual([6, 5]);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = await page(first.pageInfo.endCursor);
-    expect(second.edges.map((e: any) => e.node.number)).toEqual([4, 3]);
+    const second = await page(first.pageInfo.endCursor!);
+    expect(numbers(second)).toEqual([4, 3]);
     expect(second.pageInfo.hasPreviousPage).toBe(true);
     const archived = await page(undefined, 'ARCHIVED');
-    expect(archived.edges.map((e: any) => e.node.number)).toEqual([2, 1]);
+    expect(numbers(archived)).toEqual([2, 1]);
     expect(archived.pageInfo.hasNextPage).toBe(false);
     const latest = await page(undefined, 'LATEST');
-    expect(latest.edges.map((e: any) => e.node.number)).toEqual([6]);
+    expect(numbers(latest)).toEqual([6]);
   });
 
   it('lists models by name, ascending', async () => {
-    const data = await server.ok<any>('{ models(first: 100) { edges { node { name } } } }');
-    const names = data.models.edges.map((e: any) => e.node.name);
+    const data = await server.ok(ModelNamesDocument, {});
+    const names = data.models.edges.map((e) => e.node.name);
     expect(names).toEqual([...names].sort());
     expect(names).toContain('resolve');
   });
 
   it('searches models by any part of the name, ignoring case, page by page', async () => {
     for (const name of ['Fraud-Detector', 'fraud_scorer', 'fraudXscorer', 'churn', '100%-fraud']) await seedModel(server, name);
-    const search = async (text: string, first = 100, after?: string) =>
-      (await server.ok<any>('query($s: String, $f: Int, $a: String) { models(search: $s, first: $f, after: $a) { edges { cursor node { name } } pageInfo { hasNextPage } } }', { s: text, f: first, a: after }))
-        .models;
-    const names = (connection: any) => connection.edges.map((e: any) => e.node.name);
+    const search = async (text: string, first = 100, after?: string) => (await server.ok(SearchModelsDocument, { search: text, first, after })).models;
+    const names = (connection: SearchModelsQuery['models']) => connection.edges.map((e) => e.node.name);
     // In the database's name order (which depends on its collation).
     const all = names(await search('FRAUD'));
     expect([...all].sort()).toEqual(['100%-fraud', 'Fraud-Detector', 'fraudXscorer', 'fraud_scorer']);
@@ -131,20 +139,20 @@ describe('version resolution', () => {
     const firstPage = await search('fraud', 2);
     expect(names(firstPage)).toEqual(all.slice(0, 2));
     expect(firstPage.pageInfo.hasNextPage).toBe(true);
-    const secondPage = await search('fraud', 2, firstPage.edges[1].cursor);
+    const secondPage = await search('fraud', 2, firstPage.edges[1]!.cursor);
     expect(names(secondPage)).toEqual(all.slice(2));
     expect(secondPage.pageInfo.hasNextPage).toBe(false);
     for (const bad of ['x'.repeat(256), 'a\u0000b']) {
-      const refused = await server.gql('query($s: String) { models(search: $s) { edges { cursor } } }', { s: bad });
+      const refused = await server.gql(SearchModelsDocument, { search: bad });
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
 
   it('fetches any object by its global id', async () => {
-    const { modelVersion } = await server.ok<any>('{ modelVersion(name: "resolve", version: "3") { id } }');
-    const { node } = await server.ok<any>('query($id: ID!) { node(id: $id) { id ... on ModelVersion { number } } }', { id: modelVersion.id });
-    expect(node).toEqual({ id: modelVersion.id, number: 3 });
-    expect((await server.ok<any>('{ node(id: "bm9wZQ") { id } }')).node).toBeNull();
+    const { modelVersion } = await server.ok(VersionIdDocument, { name: 'resolve', version: '3' });
+    const { node } = await server.ok(NodeVersionNumberDocument, { id: modelVersion!.id });
+    expect(node).toEqual({ id: modelVersion!.id, number: 3 });
+    expect((await server.ok(NodeIdDocument, { id: 'bm9wZQ' })).node).toBeNull();
   });
 });
 
@@ -152,19 +160,18 @@ describe('reading the stage-change log', () => {
   it('pages forward with first/after and backward from the newest with last/before', async () => {
     await seedModel(server, 'log-pages', 5);
     for (const v of ['1', '2', '3', '4', '5']) await setStage(server, 'log-pages', v, 'ARCHIVED');
-    const page = async (args: string) =>
-      (await server.ok<any>(`{ stageChanges(model: "log-pages", ${args}) { edges { cursor node { modelVersion { number } } } pageInfo { hasNextPage hasPreviousPage startCursor } } }`)).stageChanges;
-    const numbers = (p: any) => p.edges.map((e: any) => e.node.modelVersion.number);
-    const firstTwo = await page('first: 2');
+    const page = async (args: LogPageBothWaysQueryVariables) => (await server.ok(LogPageBothWaysDocument, { model: 'log-pages', ...args })).stageChanges;
+    const numbers = (p: LogPageBothWaysQuery['stageChanges']) => p.edges.map((e) => e.node.modelVersion.number);
+    const firstTwo = await page({ first: 2 });
     expect(numbers(firstTwo)).toEqual([1, 2]);
-    expect(numbers(await page(`first: 2, after: "${firstTwo.edges[1].cursor}"`))).toEqual([3, 4]);
-    const newest = await page('last: 2');
+    expect(numbers(await page({ first: 2, after: firstTwo.edges[1]!.cursor }))).toEqual([3, 4]);
+    const newest = await page({ last: 2 });
     expect(numbers(newest)).toEqual([4, 5]);
     expect(newest.pageInfo.hasPreviousPage).toBe(true);
-    expect(numbers(await page(`last: 2, before: "${newest.pageInfo.startCursor}"`))).toEqual([2, 3]);
-    const history = await server.ok<any>('{ modelVersion(name: "log-pages", version: "5") { stageHistory(last: 1) { edges { node { to } } } } }');
-    expect(history.modelVersion.stageHistory.edges).toEqual([{ node: { to: 'ARCHIVED' } }]);
-    const mixed = await server.gql('{ stageChanges(first: 1, last: 1) { edges { cursor } } }');
+    expect(numbers(await page({ last: 2, before: newest.pageInfo.startCursor! }))).toEqual([2, 3]);
+    const history = await server.ok(VersionHistoryNewestDocument, { name: 'log-pages', version: '5', last: 1 });
+    expect(history.modelVersion!.stageHistory.edges).toEqual([{ node: { to: 'ARCHIVED' } }]);
+    const mixed = await server.gql(LogPageBothWaysDocument, { first: 1, last: 1 });
     expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

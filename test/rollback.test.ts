@@ -1,8 +1,9 @@
 /** rollbackStage: the previous holder by the log, forced back in one transaction. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedModel, setStage } from './support/fixtures.js';
+import { deleteVersion, seedModel, setStage } from './support/fixtures.js';
 import { rollback, snapshot } from './support/ledger.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { RollbackDocument } from './generated/graphql.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ describe('rollbackStage', () => {
     await setStage(server, 'toggle', '2', 'PRODUCTION', true);
     const back = await rollback(server, { name: 'toggle', stage: 'PRODUCTION', reason: 'v2 regressed' });
     expect(back).toMatchObject({ __typename: 'SetStageSuccess', modelVersion: { number: 1, stage: 'PRODUCTION' }, archived: [{ number: 2, stage: 'ARCHIVED' }] });
-    expect(back.changes.map((c: any) => [c.modelVersion.number, c.from, c.to, c.forced, c.displaced, c.reason])).toEqual([
+    expect(back.changes.map((c) => [c.modelVersion.number, c.from, c.to, c.forced, c.displaced, c.reason])).toEqual([
       [2, 'PRODUCTION', 'ARCHIVED', true, true, 'v2 regressed'],
       [1, 'ARCHIVED', 'PRODUCTION', true, false, 'v2 regressed'],
     ]);
@@ -63,14 +64,14 @@ describe('rollbackStage', () => {
     await setStage(server, 'rb-none', '1', 'PRODUCTION');
     expect(await rollback(server, { name: 'rb-none', stage: 'PRODUCTION' })).toMatchObject({ __typename: 'NotFoundError' });
     await setStage(server, 'rb-none', '2', 'PRODUCTION', true);
-    await server.ok('mutation { deleteModelVersion(model: "rb-none", version: "1") { __typename } }');
+    await deleteVersion(server, 'rb-none', '1');
     const before = await snapshot(server);
     expect(await rollback(server, { name: 'rb-none', stage: 'PRODUCTION' })).toMatchObject({ __typename: 'NotFoundError' });
     expect(await rollback(server, { name: 'no-such-model', stage: 'PRODUCTION' })).toMatchObject({ __typename: 'NotFoundError' });
     expect(await rollback(server, { name: 'rb-none', stage: 'ARCHIVED' })).toMatchObject({ __typename: 'ValidationError', code: 'INVALID_STAGE', field: 'stage' });
     expect(await snapshot(server)).toEqual(before);
     const writer = await server.token(['WRITE']);
-    const refused = await server.gql('mutation { rollbackStage(name: "rb-none", stage: STAGING) { __typename } }', {}, writer);
+    const refused = await server.gql(RollbackDocument, { name: 'rb-none', stage: 'STAGING' }, writer);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

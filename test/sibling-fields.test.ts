@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from './support/database.js';
-import { seedModel, setStage } from './support/fixtures.js';
+import { createVersion, seedModel, setStage } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { EditCreateAndTagDocument } from './generated/graphql.js';
 
 /**
  * A refused mutation changes nothing, whatever else its document does: each refusal runs in one
@@ -14,7 +15,7 @@ beforeAll(async () => {
   await seedModel(server, 'target', 3);
   await setStage(server, 'target', '1', 'PRODUCTION');
   await seedModel(server, 'sib-host', 1);
-  await server.ok('mutation { createModelVersion(model: "target", name: "named") { __typename } }');
+  await createVersion(server, 'target', { name: 'named' });
   await server.token(['READ'], 'taken');
 });
 afterAll(() => server?.stop());
@@ -73,6 +74,7 @@ const REFUSALS: { field: string; expected: string }[] = [
 
 describe('a refused mutation beside fields that succeed', () => {
   it.each(REFUSALS)('$field changes nothing', async ({ field, expected }) => {
+    // Inline on purpose: an unusual document, built per case, of many aliased writes around the refusal.
     const before = await untouchedRows();
     const result = await server.gql<Record<string, { __typename: string }>>(`mutation {
       ${siblings('before')}
@@ -89,15 +91,7 @@ describe('a refused mutation beside fields that succeed', () => {
 
 describe('the results of writes in one document', () => {
   it('read what each write committed, also through the request\'s loaders', async () => {
-    const result = await server.ok<any>(`mutation {
-      edited: updateModel(name: "sib-host", description: "edited", tags: ["a"]) { ... on UpdateModelSuccess { model { description tags } } }
-      created: createModelVersion(model: "sib-host", name: "fresh", tags: ["b"]) {
-        ... on CreateModelVersionSuccess { modelVersion { name tags model { description version(stage: LATEST) { name } } } }
-      }
-      tagged: updateModelVersion(model: "sib-host", version: "fresh", description: "tagged") {
-        ... on UpdateModelVersionSuccess { modelVersion { description model { version(version: "fresh") { description } } } }
-      }
-    }`);
+    const result = await server.ok(EditCreateAndTagDocument, { model: 'sib-host', version: 'fresh' });
     expect(result.edited.model).toEqual({ description: 'edited', tags: ['a'] });
     expect(result.created.modelVersion).toEqual({ name: 'fresh', tags: ['b'], model: { description: 'edited', version: { name: 'fresh' } } });
     expect(result.tagged.modelVersion).toEqual({ description: 'tagged', model: { version: { description: 'tagged' } } });

@@ -39,6 +39,28 @@ export type Scope =
   | 'READ'
   | 'WRITE';
 
+export type VersionsWithModelsQueryVariables = Exact<{
+  name: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type VersionsWithModelsQuery = { model: { versions: { edges: Array<{ node: { name: string, model: { name: string } } }> } } | null };
+
+export type LogWithVersionsAndModelsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type LogWithVersionsAndModelsQuery = { stageChanges: { edges: Array<{ node: { cursor: string, modelVersion: { name: string, model: { name: string } }, model: { name: string } } }> } };
+
+export type ModelsWithStageHoldersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ModelsWithStageHoldersQuery = { models: { edges: Array<{ node: { name: string, latest: { name: string } | null, prod: { name: string } | null, staging: { name: string } | null } }> } };
+
 export type CreateModelMutationVariables = Exact<{
   name: string;
 }>;
@@ -61,7 +83,7 @@ export type CreateVersionMutation = { createModelVersion:
     | { __typename: 'AlreadyExistsError' }
     | { __typename: 'CreateModelVersionSuccess', modelVersion: { name: string, number: number } }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
+    | { __typename: 'ValidationError', field: string | null }
    };
 
 export type SetStageMutationVariables = Exact<{
@@ -174,6 +196,220 @@ export type NestedStageChangedSubscriptionVariables = Exact<{
 
 export type NestedStageChangedSubscription = { stageChanged: { to: ModelStage, model: { version: { number: number } | null }, modelVersion: { number: number, model: { versions: { edges: Array<{ node: { number: number, stage: ModelStage } }> } } } } };
 
+export type LogCursorsQueryVariables = Exact<{
+  model: string;
+}>;
+
+
+export type LogCursorsQuery = { stageChanges: { edges: Array<{ cursor: string }> } };
+
+export type LogPageWithVersionsQueryVariables = Exact<{
+  model: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LogPageWithVersionsQuery = { stageChanges: { edges: Array<{ cursor: string, node: { to: ModelStage, modelVersion: { id: string, number: number, deletedAt: string | null, stageHistory: { edges: Array<{ cursor: string }> } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HistoryThroughLogQueryVariables = Exact<{
+  id: string | number;
+  model: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type HistoryThroughLogQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, stageChanges: { edges: Array<{ node: { modelVersion: { stageHistory: { edges: Array<{ node: { to: ModelStage } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } } }> } };
+
+export type LogTombstonesQueryVariables = Exact<{
+  model: string;
+}>;
+
+
+export type LogTombstonesQuery = { stageChanges: { edges: Array<{ node: { model: { id: string, deletedAt: string | null }, modelVersion: { number: number, deletedAt: string | null } } }> } };
+
+export type LogPageBothWaysQueryVariables = Exact<{
+  model?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type LogPageBothWaysQuery = { stageChanges: { edges: Array<{ cursor: string, node: { modelVersion: { number: number } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } };
+
+export type ModelCardFragment = { name: string, description: string | null, license: string | null, audience: string | null, useCases: string | null, limitations: string | null, tradeOffs: string | null, ethics: string | null, tags: Array<string> };
+
+export type CreateModelWithCardMutationVariables = Exact<{
+  name: string;
+  description?: string | null | undefined;
+  license?: string | null | undefined;
+  audience?: string | null | undefined;
+  useCases?: string | null | undefined;
+  limitations?: string | null | undefined;
+  tradeOffs?: string | null | undefined;
+  ethics?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CreateModelWithCardMutation = { createModel:
+    | { model: { name: string, description: string | null, license: string | null, audience: string | null, useCases: string | null, limitations: string | null, tradeOffs: string | null, ethics: string | null, tags: Array<string> } }
+    | Record<PropertyKey, never>
+   };
+
+export type UpdateModelCardMutationVariables = Exact<{
+  name: string;
+  license?: string | null | undefined;
+  ethics?: string | null | undefined;
+}>;
+
+
+export type UpdateModelCardMutation = { updateModel:
+    | { model: { description: string | null, license: string | null, ethics: string | null, tags: Array<string> } }
+    | Record<PropertyKey, never>
+   };
+
+export type UpdateVersionMutationVariables = Exact<{
+  model: string;
+  version: string;
+  description?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+  metadata?: unknown;
+}>;
+
+
+export type UpdateVersionMutation = { updateModelVersion:
+    | { __typename: 'NotFoundError', code: ErrorCode }
+    | { __typename: 'UpdateModelVersionSuccess', modelVersion: { number: number, description: string | null, tags: Array<string>, metadata: unknown, stage: ModelStage } }
+    | { __typename: 'ValidationError', code: ErrorCode, field: string | null }
+   };
+
+export type DeleteVersionMutationVariables = Exact<{
+  model: string;
+  version: string;
+}>;
+
+
+export type DeleteVersionMutation = { deleteModelVersion:
+    | { __typename: 'DeleteModelVersionSuccess', deletedId: string, model: { name: string } }
+    | { __typename: 'NotFoundError', code: ErrorCode }
+    | { __typename: 'StageConflictError', code: ErrorCode, holder: { number: number } }
+   };
+
+export type DeleteModelMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type DeleteModelMutation = { deleteModel:
+    | { __typename: 'DeleteModelSuccess', deletedId: string, name: string }
+    | { __typename: 'NotFoundError', code: ErrorCode }
+    | { __typename: 'StageConflictError', code: ErrorCode }
+   };
+
+export type NodeIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeIdQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type ModelIdQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ModelIdQuery = { model: { id: string } | null };
+
+export type VersionIdQueryVariables = Exact<{
+  name: string;
+  version: string;
+}>;
+
+
+export type VersionIdQuery = { modelVersion: { id: string } | null };
+
+export type NodeAndModelQueryVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type NodeAndModelQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, model: { id: string } | null };
+
+export type ModelNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelNamesQuery = { models: { edges: Array<{ node: { name: string } }> } };
+
+export type ModelWithVersionQueryVariables = Exact<{
+  name: string;
+  version: string;
+}>;
+
+
+export type ModelWithVersionQuery = { model: { id: string, deletedAt: string | null, version: { number: number, stage: ModelStage } | null } | null };
+
+export type DeletedVersionReadsQueryVariables = Exact<{
+  id: string | number;
+  model: string;
+  version: string;
+}>;
+
+
+export type DeletedVersionReadsQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, modelVersion: { id: string } | null, model: { byNumber: { id: string } | null, versions: { edges: Array<{ node: { number: number } }> } } | null };
+
+export type EditCreateAndTagMutationVariables = Exact<{
+  model: string;
+  version: string;
+}>;
+
+
+export type EditCreateAndTagMutation = { edited:
+    | { model: { description: string | null, tags: Array<string> } }
+    | Record<PropertyKey, never>
+  , created:
+    | { modelVersion: { name: string, tags: Array<string>, model: { description: string | null, version: { name: string } | null } } }
+    | Record<PropertyKey, never>
+  , tagged:
+    | { modelVersion: { description: string | null, model: { version: { description: string | null } | null } } }
+    | Record<PropertyKey, never>
+   };
+
 export type ChangeFragment = { cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, transactionId: string, occurredAt: string, model: { name: string }, modelVersion: { name: string, number: number, stage: ModelStage } };
 
 export type StageChangedSubscriptionVariables = Exact<{
@@ -183,6 +419,72 @@ export type StageChangedSubscriptionVariables = Exact<{
 
 
 export type StageChangedSubscription = { stageChanged: { cursor: string, from: ModelStage, to: ModelStage, forced: boolean, displaced: boolean, actor: string | null, transactionId: string, occurredAt: string, model: { name: string }, modelVersion: { name: string, number: number, stage: ModelStage } } };
+
+export type ResolveVersionQueryVariables = Exact<{
+  name: string;
+  version?: string | null | undefined;
+  stage?: ModelStage | null | undefined;
+}>;
+
+
+export type ResolveVersionQuery = { modelVersion: { name: string, number: number, stage: ModelStage, model: { name: string } } | null };
+
+export type VersionsByTextQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type VersionsByTextQuery = { model: { prod: { number: number } | null, latest: { number: number } | null, three: { number: number } | null } | null };
+
+export type VersionsByStageQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type VersionsByStageQuery = { model: { latest: { number: number } | null, prod: { number: number } | null, alpha: { number: number } | null } | null };
+
+export type VersionsPageQueryVariables = Exact<{
+  name: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  stage?: ModelStage | null | undefined;
+}>;
+
+
+export type VersionsPageQuery = { model: { versions: { edges: Array<{ cursor: string, node: { number: number } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null } } } | null };
+
+export type SearchModelsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchModelsQuery = { models: { edges: Array<{ cursor: string, node: { name: string } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type NodeVersionNumberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeVersionNumberQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { number: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type VersionHistoryNewestQueryVariables = Exact<{
+  name: string;
+  version: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type VersionHistoryNewestQuery = { modelVersion: { stageHistory: { edges: Array<{ node: { to: ModelStage } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -273,6 +575,19 @@ export const MoveResultFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MoveResult"}) as unknown as TypedDocumentString<MoveResultFragment, unknown>;
+export const ModelCardFragmentDoc = new TypedDocumentString(`
+    fragment ModelCard on Model {
+  name
+  description
+  license
+  audience
+  useCases
+  limitations
+  tradeOffs
+  ethics
+  tags
+}
+    `, {"fragmentName":"ModelCard"}) as unknown as TypedDocumentString<ModelCardFragment, unknown>;
 export const ChangeFragmentDoc = new TypedDocumentString(`
     fragment Change on StageChange {
   cursor
@@ -293,6 +608,62 @@ export const ChangeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Change"}) as unknown as TypedDocumentString<ChangeFragment, unknown>;
+export const VersionsWithModelsDocument = new TypedDocumentString(`
+    query VersionsWithModels($name: String!, $first: Int) {
+  model(name: $name) {
+    versions(first: $first) {
+      edges {
+        node {
+          name
+          model {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsWithModelsQuery, VersionsWithModelsQueryVariables>;
+export const LogWithVersionsAndModelsDocument = new TypedDocumentString(`
+    query LogWithVersionsAndModels($first: Int) {
+  stageChanges(first: $first) {
+    edges {
+      node {
+        cursor
+        modelVersion {
+          name
+          model {
+            name
+          }
+        }
+        model {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogWithVersionsAndModelsQuery, LogWithVersionsAndModelsQueryVariables>;
+export const ModelsWithStageHoldersDocument = new TypedDocumentString(`
+    query ModelsWithStageHolders($first: Int) {
+  models(first: $first) {
+    edges {
+      node {
+        name
+        latest: version(stage: LATEST) {
+          name
+        }
+        prod: version(stage: PRODUCTION) {
+          name
+        }
+        staging: version(stage: STAGING) {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsWithStageHoldersQuery, ModelsWithStageHoldersQueryVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($name: String!) {
   createModel(name: $name) {
@@ -309,6 +680,9 @@ export const CreateVersionDocument = new TypedDocumentString(`
         name
         number
       }
+    }
+    ... on ValidationError {
+      field
     }
   }
 }
@@ -574,6 +948,336 @@ export const NestedStageChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NestedStageChangedSubscription, NestedStageChangedSubscriptionVariables>;
+export const LogCursorsDocument = new TypedDocumentString(`
+    query LogCursors($model: String!) {
+  stageChanges(model: $model) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogCursorsQuery, LogCursorsQueryVariables>;
+export const LogPageWithVersionsDocument = new TypedDocumentString(`
+    query LogPageWithVersions($model: String!, $first: Int, $after: String) {
+  stageChanges(model: $model, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        to
+        modelVersion {
+          id
+          number
+          deletedAt
+          stageHistory(first: 2) {
+            edges {
+              cursor
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogPageWithVersionsQuery, LogPageWithVersionsQueryVariables>;
+export const HistoryThroughLogDocument = new TypedDocumentString(`
+    query HistoryThroughLog($id: ID!, $model: String!, $after: String) {
+  node(id: $id) {
+    id
+  }
+  stageChanges(model: $model, first: 1) {
+    edges {
+      node {
+        modelVersion {
+          stageHistory(first: 2, after: $after) {
+            edges {
+              node {
+                to
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HistoryThroughLogQuery, HistoryThroughLogQueryVariables>;
+export const LogTombstonesDocument = new TypedDocumentString(`
+    query LogTombstones($model: String!) {
+  stageChanges(model: $model) {
+    edges {
+      node {
+        model {
+          id
+          deletedAt
+        }
+        modelVersion {
+          number
+          deletedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogTombstonesQuery, LogTombstonesQueryVariables>;
+export const LogPageBothWaysDocument = new TypedDocumentString(`
+    query LogPageBothWays($model: String, $first: Int, $after: String, $last: Int, $before: String) {
+  stageChanges(
+    model: $model
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    edges {
+      cursor
+      node {
+        modelVersion {
+          number
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogPageBothWaysQuery, LogPageBothWaysQueryVariables>;
+export const CreateModelWithCardDocument = new TypedDocumentString(`
+    mutation CreateModelWithCard($name: String!, $description: String, $license: String, $audience: String, $useCases: String, $limitations: String, $tradeOffs: String, $ethics: String, $tags: [String!]) {
+  createModel(
+    name: $name
+    description: $description
+    license: $license
+    audience: $audience
+    useCases: $useCases
+    limitations: $limitations
+    tradeOffs: $tradeOffs
+    ethics: $ethics
+    tags: $tags
+  ) {
+    ... on CreateModelSuccess {
+      model {
+        ...ModelCard
+      }
+    }
+  }
+}
+    fragment ModelCard on Model {
+  name
+  description
+  license
+  audience
+  useCases
+  limitations
+  tradeOffs
+  ethics
+  tags
+}`) as unknown as TypedDocumentString<CreateModelWithCardMutation, CreateModelWithCardMutationVariables>;
+export const UpdateModelCardDocument = new TypedDocumentString(`
+    mutation UpdateModelCard($name: String!, $license: String, $ethics: String) {
+  updateModel(name: $name, license: $license, ethics: $ethics) {
+    ... on UpdateModelSuccess {
+      model {
+        description
+        license
+        ethics
+        tags
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateModelCardMutation, UpdateModelCardMutationVariables>;
+export const UpdateVersionDocument = new TypedDocumentString(`
+    mutation UpdateVersion($model: String!, $version: String!, $description: String, $tags: [String!], $metadata: JSON) {
+  updateModelVersion(
+    model: $model
+    version: $version
+    description: $description
+    tags: $tags
+    metadata: $metadata
+  ) {
+    __typename
+    ... on UpdateModelVersionSuccess {
+      modelVersion {
+        number
+        description
+        tags
+        metadata
+        stage
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateVersionMutation, UpdateVersionMutationVariables>;
+export const DeleteVersionDocument = new TypedDocumentString(`
+    mutation DeleteVersion($model: String!, $version: String!) {
+  deleteModelVersion(model: $model, version: $version) {
+    __typename
+    ... on DeleteModelVersionSuccess {
+      deletedId
+      model {
+        name
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on StageConflictError {
+      holder {
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteVersionMutation, DeleteVersionMutationVariables>;
+export const DeleteModelDocument = new TypedDocumentString(`
+    mutation DeleteModel($name: String!) {
+  deleteModel(name: $name) {
+    __typename
+    ... on DeleteModelSuccess {
+      deletedId
+      name
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteModelMutation, DeleteModelMutationVariables>;
+export const NodeIdDocument = new TypedDocumentString(`
+    query NodeId($id: ID!) {
+  node(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NodeIdQuery, NodeIdQueryVariables>;
+export const ModelIdDocument = new TypedDocumentString(`
+    query ModelId($name: String!) {
+  model(name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModelIdQuery, ModelIdQueryVariables>;
+export const VersionIdDocument = new TypedDocumentString(`
+    query VersionId($name: String!, $version: String!) {
+  modelVersion(name: $name, version: $version) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<VersionIdQuery, VersionIdQueryVariables>;
+export const NodeAndModelDocument = new TypedDocumentString(`
+    query NodeAndModel($id: ID!, $name: String!) {
+  node(id: $id) {
+    id
+  }
+  model(name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NodeAndModelQuery, NodeAndModelQueryVariables>;
+export const ModelNamesDocument = new TypedDocumentString(`
+    query ModelNames {
+  models(first: 100) {
+    edges {
+      node {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelNamesQuery, ModelNamesQueryVariables>;
+export const ModelWithVersionDocument = new TypedDocumentString(`
+    query ModelWithVersion($name: String!, $version: String!) {
+  model(name: $name) {
+    id
+    deletedAt
+    version(version: $version) {
+      number
+      stage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelWithVersionQuery, ModelWithVersionQueryVariables>;
+export const DeletedVersionReadsDocument = new TypedDocumentString(`
+    query DeletedVersionReads($id: ID!, $model: String!, $version: String!) {
+  node(id: $id) {
+    id
+  }
+  modelVersion(name: $model, version: $version) {
+    id
+  }
+  model(name: $model) {
+    byNumber: version(version: $version) {
+      id
+    }
+    versions {
+      edges {
+        node {
+          number
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeletedVersionReadsQuery, DeletedVersionReadsQueryVariables>;
+export const EditCreateAndTagDocument = new TypedDocumentString(`
+    mutation EditCreateAndTag($model: String!, $version: String!) {
+  edited: updateModel(name: $model, description: "edited", tags: ["a"]) {
+    ... on UpdateModelSuccess {
+      model {
+        description
+        tags
+      }
+    }
+  }
+  created: createModelVersion(model: $model, name: $version, tags: ["b"]) {
+    ... on CreateModelVersionSuccess {
+      modelVersion {
+        name
+        tags
+        model {
+          description
+          version(stage: LATEST) {
+            name
+          }
+        }
+      }
+    }
+  }
+  tagged: updateModelVersion(
+    model: $model
+    version: $version
+    description: "tagged"
+  ) {
+    ... on UpdateModelVersionSuccess {
+      modelVersion {
+        description
+        model {
+          version(version: $version) {
+            description
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditCreateAndTagMutation, EditCreateAndTagMutationVariables>;
 export const StageChangedDocument = new TypedDocumentString(`
     subscription StageChanged($name: String, $after: String) {
   stageChanged(name: $name, after: $after) {
@@ -598,3 +1302,102 @@ export const StageChangedDocument = new TypedDocumentString(`
     stage
   }
 }`) as unknown as TypedDocumentString<StageChangedSubscription, StageChangedSubscriptionVariables>;
+export const ResolveVersionDocument = new TypedDocumentString(`
+    query ResolveVersion($name: String!, $version: String, $stage: ModelStage) {
+  modelVersion(name: $name, version: $version, stage: $stage) {
+    name
+    number
+    stage
+    model {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveVersionQuery, ResolveVersionQueryVariables>;
+export const VersionsByTextDocument = new TypedDocumentString(`
+    query VersionsByText($name: String!) {
+  model(name: $name) {
+    prod: version(version: "Production") {
+      number
+    }
+    latest: version(version: "latest") {
+      number
+    }
+    three: version(version: "3") {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsByTextQuery, VersionsByTextQueryVariables>;
+export const VersionsByStageDocument = new TypedDocumentString(`
+    query VersionsByStage($name: String!) {
+  model(name: $name) {
+    latest: version(stage: LATEST) {
+      number
+    }
+    prod: version(stage: PRODUCTION) {
+      number
+    }
+    alpha: version(version: "alpha") {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsByStageQuery, VersionsByStageQueryVariables>;
+export const VersionsPageDocument = new TypedDocumentString(`
+    query VersionsPage($name: String!, $first: Int, $after: String, $stage: ModelStage) {
+  model(name: $name) {
+    versions(first: $first, after: $after, stage: $stage) {
+      edges {
+        cursor
+        node {
+          number
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionsPageQuery, VersionsPageQueryVariables>;
+export const SearchModelsDocument = new TypedDocumentString(`
+    query SearchModels($search: String, $first: Int, $after: String) {
+  models(search: $search, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchModelsQuery, SearchModelsQueryVariables>;
+export const NodeVersionNumberDocument = new TypedDocumentString(`
+    query NodeVersionNumber($id: ID!) {
+  node(id: $id) {
+    id
+    ... on ModelVersion {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeVersionNumberQuery, NodeVersionNumberQueryVariables>;
+export const VersionHistoryNewestDocument = new TypedDocumentString(`
+    query VersionHistoryNewest($name: String!, $version: String!, $last: Int) {
+  modelVersion(name: $name, version: $version) {
+    stageHistory(last: $last) {
+      edges {
+        node {
+          to
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionHistoryNewestQuery, VersionHistoryNewestQueryVariables>;

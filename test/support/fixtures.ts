@@ -1,4 +1,4 @@
-import { CreateModelDocument, CreateVersionDocument, SetStageDocument, StagesOfDocument, type ModelStage } from '../generated/graphql.js';
+import { CreateModelDocument, CreateVersionDocument, DeleteModelDocument, DeleteVersionDocument, SetStageDocument, StagesOfDocument, type ModelStage } from '../generated/graphql.js';
 import type { TestServer } from './server.js';
 import type { Members } from './members.js';
 
@@ -13,6 +13,17 @@ export async function seedModel(server: TestServer, name: string, count = 0): Pr
 export async function createVersion(server: TestServer, model: string, fields: { name?: string; metadata?: unknown } = {}) {
   const data = await server.ok(CreateVersionDocument, { model, ...fields });
   return data.createModelVersion as Members<typeof data.createModelVersion>;
+}
+
+/** deleteModelVersion as test/operations/models.graphql selects it; answers the result union member. */
+export async function deleteVersion(server: TestServer, model: string, version: string) {
+  const data = await server.ok(DeleteVersionDocument, { model, version });
+  return data.deleteModelVersion as Members<typeof data.deleteModelVersion>;
+}
+
+export async function deleteModel(server: TestServer, name: string) {
+  const data = await server.ok(DeleteModelDocument, { name });
+  return data.deleteModel as Members<typeof data.deleteModel>;
 }
 
 /** The text of the SetStage document, for tests that send it raw (bodies, fuzzing). */
