@@ -10,7 +10,7 @@ import { orThrow } from './errors.js';
 import { loadModel, loadVersion } from './loaders.js';
 import { parseGlobalId } from './global-ids.js';
 import { ModelRef, ModelVersionRef, PromotionRequestRef, StageChangeRef } from './refs.js';
-import { onModel } from './scopes.js';
+import { moveScope, onModel } from './scopes.js';
 
 export const PromotionRequestStatusEnum = builder.enumType('PromotionRequestStatus', {
   values: {
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, StageConflictError, ValidationError], dataField: { name: 'request' } },
     description:
       'Asks to move a version into a stage whose policy needs approvals, with the scopes setStage would need. Opens a PENDING request, or answers the one already open for the same version, stage and force. StageConflictError at once when the stage is held and force is not given. Into a stage without a policy, a ValidationError with code INVALID_STAGE (use setStage).',
-    authScopes: (_root, args) => onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name),
+    authScopes: (_root, args) => moveScope(args),
     args: {
       name: t.arg.string({ required: true }),
       version: t.arg.string({ required: true }),

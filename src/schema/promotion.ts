@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ModelStageEnum } from './enums.js';
 import { ModelVersionRef, StageChangeRef } from './refs.js';
-import { onModel } from './scopes.js';
+import { moveScope, onModel } from './scopes.js';
 
 const SetStageSuccess = builder.objectRef<StageMoved>('SetStageSuccess').implement({
   fields: (t) => ({
@@ -38,9 +38,23 @@ const SetStageResult = builder.errorUnion('SetStageResult', {
   resolveType: (value) => ('preview' in value ? 'SetStagePreview' : 'SetStageSuccess'),
 });
 
-/** The caller's part of a move: who it is, for the log and for the idempotency key's space. */
-function caller(ctx: Context): Pick<MoveOptions, 'actor' | 'tokenId'> {
-  return { actor: ctx.principal.name, tokenId: ctx.principal.tokenId };
+interface MoveArgs {
+  expectedHolder?: string | null;
+  dryRun?: boolean | null;
+  reason?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** The arguments setStage and rollbackStage share, and the caller: who it is, for the log and for the idempotency key's space. */
+function moveOptions(args: MoveArgs, ctx: Context) {
+  return {
+    expectedHolder: args.expectedHolder,
+    dryRun: args.dryRun ?? false,
+    reason: args.reason,
+    idempotencyKey: args.idempotencyKey,
+    actor: ctx.principal.name,
+    tokenId: ctx.principal.tokenId,
+  } satisfies Partial<MoveOptions> & { idempotencyKey?: string | null };
 }
 
 builder.mutationFields((t) => {
@@ -59,9 +73,7 @@ builder.mutationFields((t) => {
       type: SetStageResult,
       description:
         'Move one version (by name or number) to `stage`. LATEST gives a ValidationError with code INVALID_STAGE. If another version holds STAGING or PRODUCTION: STAGE_CONFLICT, unless `force`, which archives that holder in the same transaction. `expectedHolder` makes it a compare-and-set, `dryRun` a preview, `idempotencyKey` a safe retry (see the contract). Into a stage whose StagePolicy needs approvals: ApprovalRequiredError (see requestPromotion).',
-      // PRODUCTION, and any forced move, need PROMOTE; every other move needs WRITE. A dry run
-      // needs what the real call needs.
-      authScopes: (_root, args) => onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name),
+      authScopes: (_root, args) => moveScope(args),
       args: {
         name: t.arg.string({ required: true }),
         version: t.arg.string({ required: true }),
@@ -76,11 +88,7 @@ builder.mutationFields((t) => {
             version: args.version,
             stage: args.stage,
             force: args.force ?? false,
-            expectedHolder: args.expectedHolder,
-            dryRun: args.dryRun ?? false,
-            reason: args.reason,
-            idempotencyKey: args.idempotencyKey,
-            ...caller(ctx),
+            ...moveOptions(args, ctx),
           }, ctx.direct),
         ),
     }),
@@ -95,11 +103,7 @@ builder.mutationFields((t) => {
           await rollbackStage(ctx.em, {
             model: args.name,
             stage: args.stage,
-            expectedHolder: args.expectedHolder,
-            dryRun: args.dryRun ?? false,
-            reason: args.reason,
-            idempotencyKey: args.idempotencyKey,
-            ...caller(ctx),
+            ...moveOptions(args, ctx),
           }),
         ),
     }),

@@ -36,6 +36,15 @@ export function onModel(scope: ScopeName, modelName: string | null | undefined) 
   return { $all: { [scope]: true, model: modelName ?? null } as Partial<AuthScopeParams> };
 }
 
+/**
+ * A move of a version of `modelName` into `stage` (setStage, requestPromotion): PRODUCTION, and
+ * any forced move, need PROMOTE; every other move needs WRITE. A dry run needs what the real
+ * call needs.
+ */
+export function moveScope(args: { name: string; stage: string; force?: boolean | null }) {
+  return onModel(args.stage === 'production' || args.force ? 'promote' : 'write', args.name);
+}
+
 export type ScopeRule = Partial<AuthScopeParams> & { $all?: ScopeRule; $any?: ScopeRule };
 
 /**
