@@ -86,6 +86,8 @@ describe('typed client', () => {
     if (!created.ok) return expect.fail(JSON.stringify(created.error));
     expect(created.value.apiToken).toMatchObject({ name: 'ci-reader', scopes: ['READ'], revokedAt: null });
     expect(await client.tokens.create('ci-reader', ['READ'])).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
+    // The administrator token's name (MODELSTAGE_ADMIN_TOKEN's, here) is never a second token's.
+    expect(await client.tokens.create('admin', ['READ'])).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
 
     const reader = createClient({ url: server.url, token: created.value.token });
     expect((await reader.models.list()).ok).toBe(true);

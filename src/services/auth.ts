@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SCOPES } from '../entities/index.js';
 import { UnauthenticatedError } from './errors.js';
-import { findActiveToken, hashSecret, isGeneratedSecret, matchesSecret, type Principal } from './tokens.js';
+import { ADMIN_TOKEN_NAME, findActiveToken, hashSecret, isGeneratedSecret, matchesSecret, type Principal } from './tokens.js';
 
-const ADMIN: Principal = { tokenId: null, name: 'admin', scopes: new Set(SCOPES), models: null };
+const ADMIN: Principal = { tokenId: null, name: ADMIN_TOKEN_NAME, scopes: new Set(SCOPES), models: null };
 
 export interface AuthenticatorOptions {
   adminToken?: string;

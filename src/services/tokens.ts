@@ -42,7 +42,27 @@ export function isGeneratedSecret(secret: string): boolean {
   return /^mst_[A-Za-z0-9_-]{43}$/.test(secret);
 }
 
+/**
+ * The name of the administrator token: MODELSTAGE_ADMIN_TOKEN's wherever a token's name appears
+ * (`actor`, logs), and the first start's. Kept from every other token, so one name never stands
+ * for two tokens in the log.
+ */
+export const ADMIN_TOKEN_NAME = 'admin';
+
+/** A token made through the API (createApiToken): every name but the administrator's. */
 export async function createToken(
+  em: EntityManager,
+  name: string,
+  scopes: readonly Scope[],
+  models?: readonly string[] | null,
+): Promise<{ secret: string; token: ApiToken } | AlreadyExistsError | ValidationError> {
+  if (name === ADMIN_TOKEN_NAME) {
+    return new AlreadyExistsError(`a token named ${JSON.stringify(name)} already exists: it is the administrator token (MODELSTAGE_ADMIN_TOKEN, or the one a first start creates)`);
+  }
+  return insertToken(em, name, scopes, models);
+}
+
+async function insertToken(
   em: EntityManager,
   name: string,
   scopes: readonly Scope[],
@@ -113,7 +133,7 @@ export async function bootstrapAdminToken(em: EntityManager): Promise<Bootstrap>
     if ((await tx.count(ApiToken, { revokedAt: null })) > 0) return { skipped: 'active token exists' };
     // Tokens once made, all revoked, or models made with MODELSTAGE_ADMIN_TOKEN alone.
     if ((await tx.count(ApiToken, {})) > 0 || (await tx.count(Model, {})) > 0) return { skipped: 'no usable token' };
-    const created = await createToken(tx, 'admin', ['admin']);
+    const created = await insertToken(tx, ADMIN_TOKEN_NAME, ['admin']);
     if (!('secret' in created)) throw new Error(`could not create the first admin token: ${created.message}`);
     return { created: created.secret };
   });
