@@ -393,6 +393,120 @@ export type DeletedVersionReadsQuery = { node:
     | { id: string }
    | null, modelVersion: { id: string } | null, model: { byNumber: { id: string } | null, versions: { edges: Array<{ node: { number: number } }> } } | null };
 
+export type RaceVersionFragment = { number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown };
+
+export type RaceHolderQueryVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+}>;
+
+
+export type RaceHolderQuery = { modelVersion: { number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown } | null };
+
+export type RaceVersionByNumberQueryVariables = Exact<{
+  name: string;
+  version: string;
+}>;
+
+
+export type RaceVersionByNumberQuery = { modelVersion: { number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown } | null };
+
+export type RaceLatestQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type RaceLatestQuery = { model: { id: string, version: { number: number, description: string | null, tags: Array<string> } | null } | null };
+
+export type RaceModelsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type RaceModelsQuery = { models: { edges: Array<{ node: { id: string, name: string, production: { number: number } | null, staging: { number: number } | null, latest: { number: number } | null } }> } };
+
+export type RaceCreateModelMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type RaceCreateModelMutation = { createModel:
+    | { __typename: 'AlreadyExistsError' }
+    | { __typename: 'CreateModelSuccess', model: { id: string } }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RaceCreateVersionMutationVariables = Exact<{
+  model: string;
+  description?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+  metadata?: unknown;
+}>;
+
+
+export type RaceCreateVersionMutation = { createModelVersion:
+    | { __typename: 'AlreadyExistsError' }
+    | { __typename: 'CreateModelVersionSuccess', modelVersion: { number: number } }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RaceUpdateVersionMutationVariables = Exact<{
+  model: string;
+  version: string;
+  description?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+  metadata?: unknown;
+}>;
+
+
+export type RaceUpdateVersionMutation = { updateModelVersion:
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'UpdateModelVersionSuccess' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RaceSetStageMutationVariables = Exact<{
+  name: string;
+  version: string;
+  stage: ModelStage;
+  force?: boolean | null | undefined;
+}>;
+
+
+export type RaceSetStageMutation = { setStage:
+    | { __typename: 'ApprovalRequiredError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PreconditionFailedError' }
+    | { __typename: 'SetStagePreview' }
+    | { __typename: 'SetStageSuccess' }
+    | { __typename: 'StageConflictError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RaceDeleteVersionMutationVariables = Exact<{
+  model: string;
+  version: string;
+}>;
+
+
+export type RaceDeleteVersionMutation = { deleteModelVersion:
+    | { __typename: 'DeleteModelVersionSuccess' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'StageConflictError' }
+   };
+
+export type RaceDeleteModelMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type RaceDeleteModelMutation = { deleteModel:
+    | { __typename: 'DeleteModelSuccess' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'StageConflictError' }
+   };
+
 export type EditCreateAndTagMutationVariables = Exact<{
   model: string;
   version: string;
@@ -588,6 +702,15 @@ export const ModelCardFragmentDoc = new TypedDocumentString(`
   tags
 }
     `, {"fragmentName":"ModelCard"}) as unknown as TypedDocumentString<ModelCardFragment, unknown>;
+export const RaceVersionFragmentDoc = new TypedDocumentString(`
+    fragment RaceVersion on ModelVersion {
+  number
+  stage
+  description
+  tags
+  metadata
+}
+    `, {"fragmentName":"RaceVersion"}) as unknown as TypedDocumentString<RaceVersionFragment, unknown>;
 export const ChangeFragmentDoc = new TypedDocumentString(`
     fragment Change on StageChange {
   cursor
@@ -1236,6 +1359,128 @@ export const DeletedVersionReadsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeletedVersionReadsQuery, DeletedVersionReadsQueryVariables>;
+export const RaceHolderDocument = new TypedDocumentString(`
+    query RaceHolder($name: String!, $stage: ModelStage!) {
+  modelVersion(name: $name, stage: $stage) {
+    ...RaceVersion
+  }
+}
+    fragment RaceVersion on ModelVersion {
+  number
+  stage
+  description
+  tags
+  metadata
+}`) as unknown as TypedDocumentString<RaceHolderQuery, RaceHolderQueryVariables>;
+export const RaceVersionByNumberDocument = new TypedDocumentString(`
+    query RaceVersionByNumber($name: String!, $version: String!) {
+  modelVersion(name: $name, version: $version) {
+    ...RaceVersion
+  }
+}
+    fragment RaceVersion on ModelVersion {
+  number
+  stage
+  description
+  tags
+  metadata
+}`) as unknown as TypedDocumentString<RaceVersionByNumberQuery, RaceVersionByNumberQueryVariables>;
+export const RaceLatestDocument = new TypedDocumentString(`
+    query RaceLatest($name: String!) {
+  model(name: $name) {
+    id
+    version(stage: LATEST) {
+      number
+      description
+      tags
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaceLatestQuery, RaceLatestQueryVariables>;
+export const RaceModelsDocument = new TypedDocumentString(`
+    query RaceModels($first: Int) {
+  models(first: $first) {
+    edges {
+      node {
+        id
+        name
+        production: version(stage: PRODUCTION) {
+          number
+        }
+        staging: version(stage: STAGING) {
+          number
+        }
+        latest: version(stage: LATEST) {
+          number
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaceModelsQuery, RaceModelsQueryVariables>;
+export const RaceCreateModelDocument = new TypedDocumentString(`
+    mutation RaceCreateModel($name: String!) {
+  createModel(name: $name) {
+    __typename
+    ... on CreateModelSuccess {
+      model {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaceCreateModelMutation, RaceCreateModelMutationVariables>;
+export const RaceCreateVersionDocument = new TypedDocumentString(`
+    mutation RaceCreateVersion($model: String!, $description: String, $tags: [String!], $metadata: JSON) {
+  createModelVersion(
+    model: $model
+    description: $description
+    tags: $tags
+    metadata: $metadata
+  ) {
+    __typename
+    ... on CreateModelVersionSuccess {
+      modelVersion {
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaceCreateVersionMutation, RaceCreateVersionMutationVariables>;
+export const RaceUpdateVersionDocument = new TypedDocumentString(`
+    mutation RaceUpdateVersion($model: String!, $version: String!, $description: String, $tags: [String!], $metadata: JSON) {
+  updateModelVersion(
+    model: $model
+    version: $version
+    description: $description
+    tags: $tags
+    metadata: $metadata
+  ) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RaceUpdateVersionMutation, RaceUpdateVersionMutationVariables>;
+export const RaceSetStageDocument = new TypedDocumentString(`
+    mutation RaceSetStage($name: String!, $version: String!, $stage: ModelStage!, $force: Boolean) {
+  setStage(name: $name, version: $version, stage: $stage, force: $force) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RaceSetStageMutation, RaceSetStageMutationVariables>;
+export const RaceDeleteVersionDocument = new TypedDocumentString(`
+    mutation RaceDeleteVersion($model: String!, $version: String!) {
+  deleteModelVersion(model: $model, version: $version) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RaceDeleteVersionMutation, RaceDeleteVersionMutationVariables>;
+export const RaceDeleteModelDocument = new TypedDocumentString(`
+    mutation RaceDeleteModel($name: String!) {
+  deleteModel(name: $name) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RaceDeleteModelMutation, RaceDeleteModelMutationVariables>;
 export const EditCreateAndTagDocument = new TypedDocumentString(`
     mutation EditCreateAndTag($model: String!, $version: String!) {
   edited: updateModel(name: $model, description: "edited", tags: ["a"]) {
