@@ -29,6 +29,8 @@ export interface Config {
   subscriberQueueLimit: number;
   /** How long requests in flight may take to finish on shutdown before their connections are closed. */
   shutdownGraceMs: number;
+  /** MODELSTAGE_READ_CACHE_MODELS: models whose rows this instance keeps for the hot reads (cache/registry-cache.ts); 0 turns the cache off. */
+  readCacheModels: number;
 }
 
 /** How webhook messages are sent (see the README's Webhooks section). */
@@ -66,6 +68,7 @@ export const DEFAULTS: Omit<Config, 'databaseUrl' | 'adminToken'> = {
   maxAuthFailures: 30,
   subscriberQueueLimit: 1_000,
   shutdownGraceMs: 10_000,
+  readCacheModels: 10_000,
 };
 
 export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tracing: tracingRequested(env),
     webhooks: webhookSettings(env),
     sqlDebug: env.MODELSTAGE_SQL_DEBUG === '1',
+    readCacheModels: parseCount('MODELSTAGE_READ_CACHE_MODELS', env.MODELSTAGE_READ_CACHE_MODELS, DEFAULTS.readCacheModels),
   };
 }
 
@@ -115,6 +119,13 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
   if (normalized === 'true' || normalized === '1') return true;
   if (normalized === 'false' || normalized === '0') return false;
   throw new Error(`${name} must be true or false, got ${value}`);
+}
+
+function parseCount(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const count = Number(value.trim());
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`${name} must be a whole number (0 or more), got ${value}`);
+  return count;
 }
 
 function parseList(value: string | undefined): string[] {

@@ -8,6 +8,7 @@ import { Migration0003Ledger } from './migrations/0003-ledger.js';
 import { Migration0004Webhooks } from './migrations/0004-webhooks.js';
 import { Migration0005Governance } from './migrations/0005-governance.js';
 import { Migration0006PromotionFunction } from './migrations/0006-promotion-function.js';
+import { Migration0007RegistryNotifications } from './migrations/0007-registry-notifications.js';
 
 /** Listed statically so that src (tsx, vitest) and dist (node) find the same migrations. */
 export const migrationsList = [
@@ -17,6 +18,7 @@ export const migrationsList = [
   { name: '0004-webhooks', class: Migration0004Webhooks },
   { name: '0005-governance', class: Migration0005Governance },
   { name: '0006-promotion-function', class: Migration0006PromotionFunction },
+  { name: '0007-registry-notifications', class: Migration0007RegistryNotifications },
 ];
 
 /** Any constant works; it only has to be the same for every instance of Modelstage. */

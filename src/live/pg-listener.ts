@@ -39,6 +39,16 @@ export class PgListener {
     return this.client !== undefined;
   }
 
+  /**
+   * Sends a notification from this connection (in a transaction of its own). Since PostgreSQL
+   * delivers notifications in commit order, hearing back one sent here means every notification
+   * committed before it was heard first (cache/freshness.ts builds its barrier on that).
+   */
+  async notify(channel: string, payload: string): Promise<void> {
+    if (!this.client) throw new Error('LISTEN is not connected');
+    await this.client.query('select pg_notify($1, $2)', [channel, payload]);
+  }
+
   /** The backend pid of the listening connection (tests terminate it to prove recovery). */
   get backendPid(): number | undefined {
     return (this.client as unknown as { processID?: number } | undefined)?.processID;
@@ -50,6 +60,9 @@ export class PgListener {
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     await client.connect();
+    // The only transactions of this connection are notify()'s barriers, which need no
+    // durability: without this each would wait for a WAL flush (a NOTIFY takes a transaction id).
+    await client.query('set synchronous_commit = off');
     for (const channel of Object.keys(this.options.channels)) await client.query(`listen "${channel}"`);
     this.client = client;
     this.retryDelayMs = 100;

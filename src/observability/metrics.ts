@@ -26,6 +26,8 @@ export interface MetricSources {
   webhookBacklog(): Promise<{ messages: number; oldestSeconds: number } | null>;
   listenConnected(): boolean;
   pool(): { used: number; free: number; pending: number; max: number };
+  /** The read cache's answers from an entry (hits) and from PostgreSQL (misses), and the freshness barriers sent. */
+  readCache(): { hits: number; misses: number; models: number; barriers: number };
 }
 
 /**
@@ -173,6 +175,36 @@ export class Metrics {
       collect() {
         const pool = sources.pool();
         for (const state of ['used', 'free', 'pending', 'max'] as const) this.labels(state).set(pool[state]);
+      },
+    });
+    // Running totals kept by the cache itself, copied at scrape time.
+    new Counter({
+      name: 'modelstage_read_cache_lookups_total',
+      help: 'Hot reads answered from the read cache (hit) and from PostgreSQL (miss).',
+      labelNames: ['result'],
+      registers,
+      collect() {
+        const cache = sources.readCache();
+        this.reset();
+        this.labels('hit').inc(cache.hits);
+        this.labels('miss').inc(cache.misses);
+      },
+    });
+    new Gauge({
+      name: 'modelstage_read_cache_models',
+      help: 'Models whose rows the read cache holds now.',
+      registers,
+      collect() {
+        this.set(sources.readCache().models);
+      },
+    });
+    new Counter({
+      name: 'modelstage_freshness_barriers_total',
+      help: 'Freshness checks sent to PostgreSQL; each vouches for every operation that arrived while the one before was in flight.',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(sources.readCache().barriers);
       },
     });
   }

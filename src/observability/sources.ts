@@ -19,7 +19,13 @@ interface TarnPool {
 }
 
 /** Where an instance's scrape-time figures come from: its feed, its LISTEN connection, its pool, the database. */
-export function instanceSources(orm: MikroORM, feed: StageFeed, listener: PgListener): MetricSources {
+export function instanceSources(
+  orm: MikroORM,
+  feed: StageFeed,
+  listener: PgListener,
+  cache: { hits: number; misses: number; size: number } | undefined,
+  barrier: { sent: number },
+): MetricSources {
   const query = <T>(sql: string, params: unknown[] = []) => orm.em.getConnection().execute<T[]>(sql, params);
   return {
     feedLag: async () => {
@@ -42,6 +48,7 @@ export function instanceSources(orm: MikroORM, feed: StageFeed, listener: PgList
       return { messages: Number(row?.messages ?? 0), oldestSeconds: Math.max(0, row?.oldest ?? 0) };
     },
     listenConnected: () => listener.connected,
+    readCache: () => ({ hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, models: cache?.size ?? 0, barriers: barrier.sent }),
     pool: () => {
       const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
       if (!pool) return { used: 0, free: 0, pending: 0, max: 0 };

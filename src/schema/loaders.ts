@@ -2,15 +2,14 @@ import DataLoader from 'dataloader';
 import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Model, ModelVersion, type Stage, type StagePolicy } from '../entities/index.js';
-import type { DirectPool } from '../db/direct-pool.js';
-import { directNewestInStage } from '../services/direct-reads.js';
+import { directNewestInStage, type RegistryRows } from '../services/direct-reads.js';
 import { policiesOf } from '../services/stage-policies.js';
 
 /**
  * Batches the lookups of one operation, so a page of N versions costs one query for their models.
  * By id, deleted models and versions load too: the log still resolves them (node(id) does not).
  */
-export function createLoaders(em: EntityManager, direct?: DirectPool) {
+export function createLoaders(em: EntityManager, registry?: RegistryRows) {
   return {
     model: new DataLoader<string, Model | undefined>(async (ids) => byId(ids, await em.find(Model, { id: { $in: [...ids] } }))),
     version: new DataLoader<string, ModelVersion | undefined>(async (ids) => byId(ids, await em.find(ModelVersion, { id: { $in: [...ids] } }))),
@@ -25,7 +24,7 @@ export function createLoaders(em: EntityManager, direct?: DirectPool) {
         const found = new Map<string, ModelVersion>();
         for (const stage of new Set(keys.map((key) => key.stage))) {
           const modelIds = keys.filter((key) => key.stage === stage).map((key) => key.modelId);
-          const versions = direct ? await directNewestInStage(direct, em, modelIds, stage) : await newestInStage(em, modelIds, stage);
+          const versions = registry ? await directNewestInStage(registry, em, modelIds, stage) : await newestInStage(em, modelIds, stage);
           for (const version of versions) found.set(`${version.model.id}:${stage}`, version);
         }
         return keys.map((key) => found.get(`${key.modelId}:${key.stage}`) ?? null);

@@ -55,7 +55,7 @@ builder.queryField('modelVersion', (t) =>
     args: { name: t.arg.string({ required: true }), version: t.arg.string(), stage: t.arg({ type: ModelStageEnum }) },
     resolve: (_root, args, ctx) => {
       const selector = versionSelector(args.version, args.stage);
-      return ctx.direct ? directVersion(ctx.direct, ctx.em, { name: args.name }, selector) : resolveVersion(ctx.em, { name: args.name }, selector);
+      return ctx.registry ? directVersion(ctx.registry, ctx.em, { name: args.name }, selector) : resolveVersion(ctx.em, { name: args.name }, selector);
     },
   }),
 );

@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
     type: ModelRef,
     nullable: true,
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, { name }, ctx) => (ctx.direct ? directModel(ctx.direct, name) : findModel(ctx.em, name)),
+    resolve: (_root, { name }, ctx) => (ctx.registry ? directModel(ctx.registry, name) : findModel(ctx.em, name)),
   }),
   models: t.field({
     type: ModelConnection,

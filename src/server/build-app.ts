@@ -2,6 +2,9 @@ import type { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEFAULTS, type Config } from '../config.js';
+import { FreshnessBarrier } from '../cache/freshness.js';
+import { REGISTRY_CHANNEL } from '../cache/channels.js';
+import { RegistryCache } from '../cache/registry-cache.js';
 import { DirectPool } from '../db/direct-pool.js';
 import { hasModelSearchIndex, migrate, openOrm } from '../db/orm.js';
 import { freshContextPerEvent, Live } from '../live/index.js';
@@ -11,6 +14,7 @@ import { Observability } from '../observability/operation.js';
 import { instanceSources } from '../observability/sources.js';
 import { OperationTracer } from '../observability/tracing-plugin.js';
 import { Authenticator } from '../services/auth.js';
+import { DatabaseRows } from '../services/direct-reads.js';
 import { UnauthenticatedError } from '../services/errors.js';
 import { startKeyPruning } from '../services/idempotency.js';
 import { bootstrapAdminToken, TOKEN_CHANNEL } from '../services/tokens.js';
@@ -21,7 +25,7 @@ import { freshReads, type Context } from '../schema/context.js';
 import { toClientError } from './errors.js';
 import { renderModelstageGraphiQL } from './graphiql.js';
 import { documentLimits } from './limits.js';
-import { wholeMutationScopes } from './mutation-scopes.js';
+import { mutationsReadTheDatabase, wholeMutationScopes } from './mutation-scopes.js';
 import { corsOptions } from './origins.js';
 import { clientAddress, type ServerContext } from './request.js';
 
@@ -75,6 +79,15 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
   const bootstrapToken = bootstrap && 'created' in bootstrap ? bootstrap.created : null;
 
   const direct = new DirectPool(settings.databaseUrl);
+  const databaseRows = new DatabaseRows(direct);
+  const cache = settings.readCacheModels > 0 ? new RegistryCache(databaseRows, settings.readCacheModels) : undefined;
+  // Barriers go out on the LISTEN connection (`live` is built below; they are sent only once it is).
+  const barrier: FreshnessBarrier = new FreshnessBarrier({
+    get connected(): boolean {
+      return live.listener.connected;
+    },
+    notify: (channel, payload) => live.listener.notify(channel, payload),
+  });
   const auth = new Authenticator(orm, { adminToken: settings.adminToken, maxFailures: settings.maxAuthFailures });
   const { onAttempt, ...webhooks } = settings.webhooks;
   const webhookSettings = { allowPrivate: webhooks.allowPrivate };
@@ -88,7 +101,7 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
     },
   });
   const clientError = (error: unknown) => toClientError(error, (line) => logger.error(line), { suggestions: settings.dev });
-  const live = new Live({
+  const live: Live = new Live({
     orm,
     databaseUrl: settings.databaseUrl,
     log,
@@ -100,19 +113,24 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
       // Here at once (from the revoking request), elsewhere through the notification.
       [TOKEN_CHANNEL]: (tokenId) => live.revoke(tokenId),
       [WEBHOOK_CHANNEL]: () => void dispatcher.wake(),
+      [REGISTRY_CHANNEL]: (payload) => cache?.heard(payload),
+      [barrier.channel]: (payload) => barrier.heard(payload),
     },
     onConnected: () => {
       auth.cacheTrusted = true;
+      cache?.listening();
       void dispatcher.wake();
     },
     onDisconnected: () => {
       auth.cacheTrusted = false;
       auth.forgetTokens();
+      cache?.deaf();
+      barrier.connectionLost();
     },
   });
   await live.start();
   const stopKeyPruning = startKeyPruning(orm, log);
-  const metrics = new Metrics(instanceSources(orm, live.stageFeed, live.listener));
+  const metrics = new Metrics(instanceSources(orm, live.stageFeed, live.listener, cache, barrier));
   const tracer = settings.tracing ? new OperationTracer() : undefined;
   const observability = new Observability(logger, metrics, tracer);
   // After the metrics exist: each attempt's outcome is counted there.
@@ -137,18 +155,24 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
       ...(tracer ? [tracer.plugin()] : []),
       ...documentLimits(settings.dev),
       wholeMutationScopes(),
+      mutationsReadTheDatabase(),
       freshContextPerEvent(),
     ],
     context: async (initial): Promise<Context> => {
+      // First of all, one freshness check (shared with the operations in flight): once it passes,
+      // this instance has heard of every write that answered before this operation arrived, so
+      // its caches (the token's, the registry's) may answer it. See cache/freshness.ts.
+      const fresh = await barrier.fresh();
       let principal = initial.principal;
       try {
-        principal ??= await auth.authenticate(initial.request.headers.get('authorization'), clientAddress(initial.req));
+        principal ??= await auth.authenticate(initial.request.headers.get('authorization'), clientAddress(initial.req), fresh);
       } catch (error) {
         throw clientError(error);
       }
       return {
-        ...freshReads(orm.em, direct),
+        ...freshReads(orm.em, (fresh && cache) || databaseRows),
         direct,
+        databaseRows,
         principal,
         live: live.session({
           tokenId: initial.shared ? null : principal.tokenId,

@@ -22,7 +22,9 @@ export class TooManyFailuresError extends UnauthenticatedError {
 /**
  * Turns a bearer secret into a Principal. Valid tokens are cached by secret hash, so the hot
  * path costs no query; the cache is dropped whenever any token is revoked (on any instance,
- * through the token notification) and whenever the notification connection was down.
+ * through the token notification) and whenever the notification connection was down, and it
+ * answers a request only after the request's freshness check (so a revocation that answered on
+ * another instance before the request arrived is always heard first).
  */
 export class Authenticator {
   private readonly valid = new Map<string, Principal>();
@@ -40,10 +42,14 @@ export class Authenticator {
     this.windowMs = options.failureWindowMs ?? 60_000;
   }
 
-  async authenticate(authorization: string | null | undefined, clientAddress: string): Promise<Principal> {
+  /**
+   * `fresh`: this instance has heard every revocation that answered before the request arrived
+   * (cache/freshness.ts), so the cache may answer; without it the token is looked up.
+   */
+  async authenticate(authorization: string | null | undefined, clientAddress: string, fresh = true): Promise<Principal> {
     const secret = parseBearer(authorization);
     const key = secret === undefined ? undefined : hashSecret(secret);
-    const cached = key !== undefined && this.cacheTrusted ? this.valid.get(key) : undefined;
+    const cached = key !== undefined && this.cacheTrusted && fresh ? this.valid.get(key) : undefined;
     if (cached) return cached;
     // The environment's admin token is compared in constant time and without a lookup, even for
     // a blocked address, so that its operators are never locked out (choose a long random one).

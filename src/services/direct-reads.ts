@@ -1,7 +1,8 @@
+import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DirectPool } from '../db/direct-pool.js';
 import { Model, ModelVersion, type Stage, type StoredStage } from '../entities/index.js';
-import { chosenVersionQuery, type ModelKey, type VersionSelector } from './resolution.js';
+import { chosenVersionQuery, type VersionSelector } from './resolution.js';
 
 /**
  * The hottest reads of the API (a version by stage or number, a model by name, a page of models'
@@ -15,37 +16,75 @@ import { chosenVersionQuery, type ModelKey, type VersionSelector } from './resol
  * transaction, keep going through MikroORM.
  */
 
+export type Row = Record<string, unknown>;
+
+/**
+ * Where the hot reads find their rows: PostgreSQL itself (DatabaseRows), or this instance's
+ * cache of it (cache/registry-cache.ts), which answers the same rows.
+ */
+export interface RegistryRows {
+  model(name: string): Promise<Row | null>;
+  version(model: { name: string } | { id: string }, selector: VersionSelector): Promise<Row | null>;
+  /** The highest-numbered version of each model in a stage (any stage for LATEST), as the batch loader asks; at most one row per model. */
+  newestInStage(modelIds: readonly string[], stage: Stage): Promise<Row[]>;
+}
+
+export class DatabaseRows implements RegistryRows {
+  constructor(private readonly pool: DirectPool) {}
+
+  async model(name: string): Promise<Row | null> {
+    const [row] = await this.pool.query('select * from model where name = ? and deleted_at is null', [name]);
+    return row ?? null;
+  }
+
+  async version(model: { name: string } | { id: string }, selector: VersionSelector): Promise<Row | null> {
+    const chosen = chosenVersionQuery(model, selector);
+    const [row] = await this.pool.query(chosen.sql, chosen.params);
+    return row ?? null;
+  }
+
+  newestInStage(modelIds: readonly string[], stage: Stage): Promise<Row[]> {
+    return this.pool.query(
+      `select distinct on (model_id) * from model_version
+       where model_id = any(?::bigint[]) and deleted_at is null ${stage === 'latest' ? '' : 'and stage = ?'}
+       order by model_id, number desc`,
+      stage === 'latest' ? [modelIds] : [modelIds, stage],
+    );
+  }
+}
+
 /** The version a selector names, or null (resolveVersion's answer). */
-export async function directVersion(pool: DirectPool, em: EntityManager, model: ModelKey, selector: VersionSelector): Promise<ModelVersion | null> {
-  const chosen = chosenVersionQuery(model, selector);
-  const [row] = await pool.query(chosen.sql, chosen.params);
+export async function directVersion(rows: RegistryRows, em: EntityManager, model: { name: string }, selector: VersionSelector): Promise<ModelVersion | null> {
+  const row = await rows.version(model, selector);
   return row ? versionFromRow(em, row) : null;
 }
 
 /** findModel's answer. */
-export async function directModel(pool: DirectPool, name: string): Promise<Model | null> {
-  const [row] = await pool.query('select * from model where name = ? and deleted_at is null', [name]);
+export async function directModel(rows: RegistryRows, name: string): Promise<Model | null> {
+  const row = await rows.model(name);
   return row ? modelFromRow(row) : null;
 }
 
 /** The highest-numbered version of each model in a stage (any stage for LATEST), as the batch loader asks. */
-export async function directNewestInStage(pool: DirectPool, em: EntityManager, modelIds: readonly string[], stage: Stage): Promise<ModelVersion[]> {
-  const rows = await pool.query(
-    `select distinct on (model_id) * from model_version
-     where model_id = any(?::bigint[]) and deleted_at is null ${stage === 'latest' ? '' : 'and stage = ?'}
-     order by model_id, number desc`,
-    stage === 'latest' ? [modelIds] : [modelIds, stage],
-  );
-  return rows.map((row) => versionFromRow(em, row));
+export async function directNewestInStage(rows: RegistryRows, em: EntityManager, modelIds: readonly string[], stage: Stage): Promise<ModelVersion[]> {
+  return (await rows.newestInStage(modelIds, stage)).map((row) => versionFromRow(em, row));
 }
 
-type Row = Record<string, unknown>;
+
 
 /** A version as MikroORM would hydrate it: its model an unloaded reference (loaded by the batch loader when asked). */
 function versionFromRow(em: EntityManager, row: Row): ModelVersion {
   const version = new ModelVersion();
   version.id = row.id as string;
-  version.model = em.getReference(Model, row.model_id as string, { wrapped: true });
+  // The model's reference is made when a resolver first asks for it: em.getReference (MikroORM's
+  // entity factory) was the largest single cost of a read the cache answers, and most never ask.
+  const modelId = row.model_id as string;
+  let model: Ref<Model> | undefined;
+  Object.defineProperty(version, 'model', {
+    get: () => (model ??= em.getReference(Model, modelId, { wrapped: true })),
+    enumerable: true,
+    configurable: true,
+  });
   version.name = row.name as string;
   version.number = row.number as number;
   version.stage = row.stage as StoredStage;
