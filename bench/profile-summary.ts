@@ -19,7 +19,7 @@ const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 const packageOf = (url: string) => {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (match) return match[1]!;
-  if (url.includes('/src/')) return 'modelstage src';
+  if (url.includes('/src/') || url.includes('/dist/')) return 'modelstage src';
   if (url.startsWith('node:') || url === '') return url || '(native/gc/idle)';
   return url.replace(/^file:\/\//, '');
 };

@@ -21,6 +21,9 @@ export interface ReadFigures {
   bareCpuMicrosPerRequest: number;
   modelstageCpuMicrosPerRequest: number;
   cpuRatio: number;
+  /** From Modelstage's /metrics around the load: reads answered by its cache, and reads per freshness barrier. */
+  cacheHitRatio: number;
+  readsPerBarrier: number;
 }
 
 export interface ReadOptions {
@@ -42,20 +45,23 @@ export async function readBenchmark(options: ReadOptions): Promise<ReadFigures[]
     const measure = async (server: ServerProcess) => {
       const answer = await gql(server.url, options.token, bodies[0]!);
       if (JSON.stringify(answer).includes('null')) throw new Error(`${server.kind} answered ${JSON.stringify(answer)} to ${label}`);
-      await load(server.url, options.token, bodies, { connections: options.connections, duration: Math.min(2, options.duration) });
+      await load(server.url, options.token, bodies, { connections: options.connections, duration: Math.min(3, options.duration) });
       let rss = 0;
       const sampler = setInterval(() => (rss = Math.max(rss, server.rss())), 250);
       try {
         const cpuMicrosPer = cpuMeter(server);
+        const before = server.kind === 'modelstage' ? await cacheCounters(server.url) : undefined;
         const result = await load(server.url, options.token, bodies, options);
-        return { result, rss, cpuMicros: cpuMicrosPer(result.total) };
+        const after = before && (await cacheCounters(server.url));
+        const cache = before && after ? cacheFigures(before, after, result.total) : { hitRatio: NaN, readsPerBarrier: NaN };
+        return { result, rss, cpuMicros: cpuMicrosPer(result.total), cache };
       } finally {
         clearInterval(sampler);
       }
     };
     const baseline = options.bare ? await measure(options.bare) : undefined;
     const bare = baseline?.result;
-    const { result: modelstage, rss, cpuMicros } = await measure(options.modelstage);
+    const { result: modelstage, rss, cpuMicros, cache } = await measure(options.modelstage);
     figures.push({
       query: label,
       bare: bare ?? modelstage,
@@ -66,6 +72,8 @@ export async function readBenchmark(options: ReadOptions): Promise<ReadFigures[]
       bareCpuMicrosPerRequest: baseline?.cpuMicros ?? NaN,
       modelstageCpuMicrosPerRequest: cpuMicros,
       cpuRatio: ratio(cpuMicros, baseline?.cpuMicros ?? NaN),
+      cacheHitRatio: cache.hitRatio,
+      readsPerBarrier: cache.readsPerBarrier,
     });
   }
   return figures;
@@ -80,6 +88,8 @@ export function readRows(figures: ReadFigures[], withBaseline = true) {
     'p99 ms': f.modelstage.p99,
     'CPU us/req': f.modelstageCpuMicrosPerRequest,
     errors: f.modelstage.errors + (withBaseline ? f.bare.errors : 0),
+    'cache hit ratio': f.cacheHitRatio,
+    'reads/barrier': f.readsPerBarrier,
     ...(withBaseline ? { 'throughput ratio': f.throughputRatio, 'p99 ratio': f.p99Ratio, 'CPU/req ratio': f.cpuRatio } : {}),
   }));
 }
@@ -101,4 +111,28 @@ export function readPanels(figures: ReadFigures[], labelPrefix = ''): ChartPanel
       ]),
     },
   ];
+}
+
+interface CacheCounters {
+  hits: number;
+  misses: number;
+  barriers: number;
+}
+
+/** The read cache's running totals, from Modelstage's Prometheus text. */
+async function cacheCounters(graphqlUrl: string): Promise<CacheCounters> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+  return {
+    hits: value(/^modelstage_read_cache_lookups_total\{result="hit"\} (\S+)$/m),
+    misses: value(/^modelstage_read_cache_lookups_total\{result="miss"\} (\S+)$/m),
+    barriers: value(/^modelstage_freshness_barriers_total (\S+)$/m),
+  };
+}
+
+function cacheFigures(before: CacheCounters, after: CacheCounters, requests: number) {
+  const hits = after.hits - before.hits;
+  const lookups = hits + after.misses - before.misses;
+  // The scrape after the load is itself no GraphQL request, so every barrier counted is a read's.
+  return { hitRatio: ratio(hits, lookups), readsPerBarrier: ratio(requests, after.barriers - before.barriers) };
 }

@@ -38,11 +38,21 @@ function requestIdFrom(header: string | string[] | undefined): string {
  * itself through `tracer` (only when OpenTelemetry is on).
  */
 export class Observability {
+  /**
+   * The request lines' logger: the same destination, without the redaction pass. A request line
+   * is built in `finish` from fixed fields that hold no secret (the token's name, never its
+   * secret; never the document or its variables), and redaction was most of a line's cost
+   * (about 14 of 22 us, with its wildcard paths), paid on every request.
+   */
+  private readonly requestLog: Logger;
+
   constructor(
     readonly logger: Logger,
     readonly metrics: Metrics,
     private readonly tracer?: { begin(record: OperationRecord, headers: IncomingMessage['headers']): void; run<T>(record: OperationRecord, fn: () => T): T },
-  ) {}
+  ) {
+    this.requestLog = logger.child({}, { redact: [] });
+  }
 
   /** Starts the record of an HTTP request: answers its x-request-id, logs it when the response ends. */
   httpRequest(request: IncomingMessage, response: ServerResponse): OperationRecord {
@@ -99,8 +109,8 @@ export class Observability {
       errors: record.errorCodes.length > 0 ? record.errorCodes : undefined,
     };
     // GraphQL requests at info; health checks, scrapes and dashboard files only at debug.
-    if (graphql || record.path === '/graphql' || record.transport === 'ws') this.logger.info(fields, 'request');
-    else this.logger.debug(fields, 'request');
+    if (graphql || record.path === '/graphql' || record.transport === 'ws') this.requestLog.info(fields, 'request');
+    else this.requestLog.debug(fields, 'request');
   }
 
   /**
