@@ -1,3 +1,4 @@
+import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DirectPool } from '../db/direct-pool.js';
 import { Model, ModelVersion, type Stage, type StoredStage } from '../entities/index.js';
@@ -39,13 +40,19 @@ export async function directNewestInStage(pool: DirectPool, em: EntityManager, m
   return rows.map((row) => versionFromRow(em, row));
 }
 
-type Row = Record<string, unknown>;
+/** A row of a table as `pg` gives it: bigint ids as text, timestamps as Dates. */
+export type Row = Record<string, unknown>;
 
 /** A version as MikroORM would hydrate it: its model an unloaded reference (loaded by the batch loader when asked). */
 function versionFromRow(em: EntityManager, row: Row): ModelVersion {
+  return versionWithModel(row, em.getReference(Model, row.model_id as string, { wrapped: true }));
+}
+
+/** A plain version of `row`, its model the reference given (the caller's, loaded or not). */
+export function versionWithModel(row: Row, model: Ref<Model>): ModelVersion {
   const version = new ModelVersion();
   version.id = row.id as string;
-  version.model = em.getReference(Model, row.model_id as string, { wrapped: true });
+  version.model = model;
   version.name = row.name as string;
   version.number = row.number as number;
   version.stage = row.stage as StoredStage;
@@ -59,7 +66,7 @@ function versionFromRow(em: EntityManager, row: Row): ModelVersion {
   return version;
 }
 
-function modelFromRow(row: Row): Model {
+export function modelFromRow(row: Row): Model {
   const model = new Model();
   model.id = row.id as string;
   model.name = row.name as string;
