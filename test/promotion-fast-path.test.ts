@@ -106,6 +106,45 @@ describe('the one-round-trip promotion', () => {
     expect(messages).toEqual(await outboxOf('via-general'));
   });
 
+  it('answers every field as a read after it would, and as the general path does (plain instances, their relations from the same rows)', async () => {
+    const FIELDS = `name number stage description tags metadata createdAt updatedAt model { name description tags createdAt updatedAt }`;
+    const RICH = `mutation($name: String!, $version: String!, $key: String) {
+      setStage(name: $name, version: $version, stage: PRODUCTION, force: true, idempotencyKey: $key) {
+        __typename
+        ... on SetStageSuccess {
+          modelVersion { ${FIELDS} }
+          archived { ${FIELDS} }
+          changes { cursor from to forced displaced actor reason approvedBy transactionId occurredAt model { name tags } modelVersion { ${FIELDS} } }
+        }
+      }
+    }`;
+    const READ = `query($name: String!, $version: String!) { modelVersion(name: $name, version: $version) { ${FIELDS} } }`;
+    const answers: Record<string, any>[] = [];
+    for (const [name, key] of [['rich-function', null], ['rich-general', 'rich-general-key']] as const) {
+      await seedModel(server, name, 0);
+      await createVersion(server, name, { metadata: { accuracy: 0.9, notes: ['a', 'b'] } });
+      await createVersion(server, name);
+      await server.ok(PROMOTE, { name, version: '1' });
+      // Without a key, the call the first test proves the server takes through the function; with one, the general path.
+      const answer = (await server.ok(RICH, { name, version: '2', key })).setStage;
+      expect(answer.__typename).toBe('SetStageSuccess');
+      // What a read after the promotion answers, field for field (times to the millisecond).
+      const read = async (version: string) => (await server.ok(READ, { name, version })).modelVersion;
+      expect(answer.modelVersion).toEqual(await read('2'));
+      expect(answer.archived).toEqual([await read('1')]);
+      expect(answer.changes.map((change: { modelVersion: unknown }) => change.modelVersion)).toEqual([await read('1'), await read('2')]);
+      const log = (await server.ok(`query($name: String!) { stageChanges(model: $name, last: 2) { edges { node { cursor occurredAt transactionId } } } }`, { name })).stageChanges;
+      expect(answer.changes.map(({ cursor, occurredAt, transactionId }: Record<string, unknown>) => ({ cursor, occurredAt, transactionId }))).toEqual(
+        log.edges.map(({ node }: { node: unknown }) => node),
+      );
+      answers.push(answer);
+    }
+    // The general path's answer, but for what differs between two models and two calls.
+    const comparable = (answer: Record<string, any>) =>
+      JSON.parse(JSON.stringify(answer, (key, value) => (['name', 'createdAt', 'updatedAt', 'cursor', 'transactionId', 'occurredAt'].includes(key) ? undefined : value)));
+    expect(comparable(answers[0]!)).toEqual(comparable(answers[1]!));
+  });
+
   it('is not taken when the general path must answer (conflict, dry run, expectedHolder, missing version)', async () => {
     await seedModel(server, 'general-only', 2);
     await server.ok(PROMOTE, { name: 'general-only', version: '1' });

@@ -76,8 +76,8 @@ export class Live {
       log,
       channels: {
         ...options.channels,
-        [STAGE_LOG_CHANNEL]: () => void this.stageFeed.pump(),
-        [PROMOTION_REQUEST_CHANNEL]: () => void this.requestFeed.pump(),
+        [STAGE_LOG_CHANNEL]: (position) => this.stageFeed.notified(position),
+        [PROMOTION_REQUEST_CHANNEL]: (position) => this.requestFeed.notified(position),
         [VERSION_CHANNEL]: (ids) => this.versionFeed.notified(ids),
       },
       onConnected: () => {

@@ -22,7 +22,12 @@ export interface FeedSubscription {
   onOverflow?: () => void;
 }
 
-/** A table whose ids become visible in commit order, read by position. */
+/**
+ * A table whose ids become visible in commit order, read by position. Its notifications carry
+ * the highest id their transaction appended (or nothing): PostgreSQL delivers them after that
+ * transaction committed, and the append lock makes every lower id committed (or vanished) by
+ * then, so such a payload is a position the log has reached.
+ */
 export interface FeedSource<T extends { id: string }> {
   head(em: EntityManager): Promise<string>;
   readAfter(em: EntityManager, after: string, options: { modelName?: string; limit: number }): Promise<T[]>;
@@ -44,6 +49,8 @@ export class LogFeed<T extends { id: string }> {
   /** Ends each open stream (on shutdown, so SSE responses finish instead of hanging). */
   private readonly enders = new Set<() => void>();
   private head = '0';
+  /** Bumped whenever a listener is attached: tells a head read whether a subscriber arrived while it ran. */
+  private attached = 0;
   private readonly reader = new FoldedRun(() => this.drain().catch((error: Error) => this.log(`reading the log of a live feed failed: ${error.message}`)));
   private pollTimer: NodeJS.Timeout | undefined;
 
@@ -80,6 +87,21 @@ export class LogFeed<T extends { id: string }> {
   /** The log grew (or may have): read it. Concurrent calls fold into one pass. */
   pump(): Promise<void> {
     return this.reader.run();
+  }
+
+  /**
+   * A notification of this feed's channel. With no subscriber on this instance there is nothing
+   * to fan out, so the feed only moves its head to the position the payload names, reading
+   * nothing: a subscriber that attaches later replays from its own cursor with a read sent after
+   * this moment, which sees that position committed (see subscribe). Otherwise, or without a
+   * usable payload, the log is read as always.
+   */
+  notified(payload: string | undefined): void {
+    if (this.listeners.size === 0 && payload !== undefined && /^\d{1,18}$/.test(payload)) {
+      this.advanceHead(payload);
+      return;
+    }
+    void this.pump();
   }
 
   /**
@@ -122,7 +144,10 @@ export class LogFeed<T extends { id: string }> {
         // yet fanned out here is not announced to it. Read before listening, then replay from
         // there like any `after`, so a change committed in between is not lost either.
         if (options.after === undefined) last = await this.source.head(em);
+        // Attached before the replay's read is sent: from here on the feed reads rows for this
+        // listener instead of only moving its head (see notified and drain).
         this.listeners.add(listener);
+        this.attached += 1;
         for (;;) {
           const rows = await this.source.readAfter(em, last, { modelName, limit: BATCH });
           rows.forEach(deliver);
@@ -143,15 +168,31 @@ export class LogFeed<T extends { id: string }> {
 
   private async drain(): Promise<void> {
     const em = this.orm.em.fork();
+    if (this.listeners.size === 0) {
+      // Nobody to fan out to: the head alone, unless a subscriber attached while it was read. That
+      // subscriber's replay may have been read before this head was, so the rows between the two
+      // must then be read for it, from the old head, as below.
+      const attached = this.attached;
+      const head = await this.source.head(em);
+      if (this.attached === attached) {
+        this.advanceHead(head);
+        return;
+      }
+    }
     for (;;) {
       const rows = await this.source.readAfter(em, this.head, { limit: BATCH });
       for (const item of rows) {
-        this.head = item.id;
+        this.advanceHead(item.id);
         for (const listener of this.listeners) listener(item);
       }
       if (rows.length < BATCH) return;
       em.clear();
     }
+  }
+
+  /** Never backwards: a head moved by a notification while a read was in flight stays. */
+  private advanceHead(position: string): void {
+    if (BigInt(position) > BigInt(this.head)) this.head = position;
   }
 }
 

@@ -4,7 +4,8 @@ import { LogFeed } from './log-feed.js';
 import type { Revocations } from './revocations.js';
 
 /**
- * Told to every instance when a request changed; the payload is only a hint. The rows are
+ * Told to every instance when a request changed; the payload is the event's id (a feed with no
+ * subscriber moves its head there without reading, see live/log-feed.ts). The rows are
  * appended by services/request-events.ts (recordRequestChange), inside the changing transaction.
  */
 export const PROMOTION_REQUEST_CHANNEL = 'modelstage_promotion_requests';

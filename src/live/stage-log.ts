@@ -4,7 +4,11 @@ import { BadRequestError } from '../services/errors.js';
 import { StageChange, type Model, type ModelVersion, type StoredStage } from '../entities/index.js';
 import { pageOf, pageSize, parseLogCursor, toPage, type Page } from '../services/pagination.js';
 
-/** The channel that tells every instance "the log grew". Its payload is only a hint. */
+/**
+ * The channel that tells every instance "the log grew". Its payload is the highest id the
+ * notifying transaction appended: a feed with no subscriber moves its head there without reading
+ * (live/log-feed.ts), so every producer must send that or nothing.
+ */
 export const STAGE_LOG_CHANNEL = 'modelstage_stage_log';
 
 /** Any constant: all instances must use the same one (webhook messages are drawn under it too). */

@@ -140,6 +140,8 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // app.ts reads every body with its own, lower limit before yoga; yoga's would pipe it again.
+    maxRequestBodySize: false,
     graphiql: { title: 'Modelstage GraphiQL', subscriptionsProtocol: 'WS', favicon: '/favicon.svg' },
     // GraphiQL from the package itself: yoga's default page loads its scripts from a CDN, which
     // machines without internet access (and strict networks) cannot reach. It starts with a token.

@@ -16,6 +16,7 @@ import { chosenVersionQuery, type VersionSelector } from './resolution.js';
  * transaction, keep going through MikroORM.
  */
 
+/** A row of a table as `pg` gives it: bigint ids as text, timestamps as Dates. */
 export type Row = Record<string, unknown>;
 
 /**
@@ -70,12 +71,9 @@ export async function directNewestInStage(rows: RegistryRows, em: EntityManager,
   return (await rows.newestInStage(modelIds, stage)).map((row) => versionFromRow(em, row));
 }
 
-
-
 /** A version as MikroORM would hydrate it: its model an unloaded reference (loaded by the batch loader when asked). */
 function versionFromRow(em: EntityManager, row: Row): ModelVersion {
-  const version = new ModelVersion();
-  version.id = row.id as string;
+  const version = plainVersion(row);
   // The model's reference is made when a resolver first asks for it: em.getReference (MikroORM's
   // entity factory) was the largest single cost of a read the cache answers, and most never ask.
   const modelId = row.model_id as string;
@@ -85,6 +83,19 @@ function versionFromRow(em: EntityManager, row: Row): ModelVersion {
     enumerable: true,
     configurable: true,
   });
+  return version;
+}
+
+/** A plain version of `row`, its model the reference given (the caller's, loaded or not). */
+export function versionWithModel(row: Row, model: Ref<Model>): ModelVersion {
+  const version = plainVersion(row);
+  version.model = model;
+  return version;
+}
+
+function plainVersion(row: Row): ModelVersion {
+  const version = new ModelVersion();
+  version.id = row.id as string;
   version.name = row.name as string;
   version.number = row.number as number;
   version.stage = row.stage as StoredStage;
@@ -98,7 +109,7 @@ function versionFromRow(em: EntityManager, row: Row): ModelVersion {
   return version;
 }
 
-function modelFromRow(row: Row): Model {
+export function modelFromRow(row: Row): Model {
   const model = new Model();
   model.id = row.id as string;
   model.name = row.name as string;

@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Reference } from '@mikro-orm/core';
 import type { DirectPool } from '../db/direct-pool.js';
-import { ModelVersion, StageChange } from '../entities/index.js';
+import { StageChange, type StoredStage } from '../entities/index.js';
 import type { MoveInput, StageMoved } from './promotion.js';
+import { modelFromRow, versionWithModel, type Row } from './direct-reads.js';
 import { parseVersionText, versionKey } from './resolution.js';
 import { LOG_APPEND_LOCK_KEY, STAGE_LOG_CHANNEL } from '../live/stage-log.js';
 
@@ -19,10 +20,13 @@ import { LOG_APPEND_LOCK_KEY, STAGE_LOG_CHANNEL } from '../live/stage-log.js';
  *
  * Undefined when the call is not for this path or the function answered 'fallback' (nothing
  * changed): the caller then takes the general path, which gives every other answer and error.
- * The rows come back mapped into the request's EntityManager, as the general path's fork merges
- * its entities into it after commit.
+ * The answer is plain instances of the entity classes built from the rows the function returned
+ * (as services/direct-reads.ts builds its reads): nothing changes or flushes them, and the
+ * resolvers need only their fields, so MikroORM's identity map and snapshots would be work after
+ * COMMIT that the answer does not use. Every relation the answer can reach is one of these rows
+ * (the locked model, the moved and archived versions), so none needs a query either.
  */
-export async function fastSetStage(pool: DirectPool, em: EntityManager, input: MoveInput & { idempotencyKey?: string | null }): Promise<StageMoved | undefined> {
+export async function fastSetStage(pool: DirectPool, input: MoveInput & { idempotencyKey?: string | null }): Promise<StageMoved | undefined> {
   if (typeof input.version !== 'string' || input.dryRun || input.expectedHolder != null || input.idempotencyKey != null || input.requestOnly || input.approvedBy?.length) {
     return undefined;
   }
@@ -42,17 +46,41 @@ export async function fastSetStage(pool: DirectPool, em: EntityManager, input: M
     STAGE_LOG_CHANNEL,
   ]);
   if (rows.length === 0 || rows[0]!.role === 'fallback') return undefined;
-  const mapped = (role: string) => rows.filter((row) => row.role === role).map((row) => withTextIds(row.data!));
-  const [version] = mapped('version').map((row) => em.map(ModelVersion, row));
-  const archived = mapped('archived').map((row) => em.map(ModelVersion, row));
-  const changes = mapped('change')
+  const byRole = new Map<string, Row[]>();
+  for (const { role, data } of rows) byRole.set(role, [...(byRole.get(role) ?? []), fromJson(data!)]);
+  const model = Reference.create(modelFromRow(byRole.get('model')![0]!));
+  const version = versionWithModel(byRole.get('version')![0]!, model);
+  const archived = (byRole.get('archived') ?? []).map((row) => versionWithModel(row, model));
+  const versions = new Map([version, ...archived].map((moved) => [moved.id, Reference.create(moved)]));
+  const changes = (byRole.get('change') ?? [])
     .sort((a, b) => Number(a.id) - Number(b.id))
-    .map((row) => em.map(StageChange, row));
-  return { version: version!, archived, changes };
+    .map((row) => changeFromRow(row, model, versions.get(row.model_version_id as string)!));
+  return { version, archived, changes };
 }
 
-/** to_jsonb writes bigint ids as JSON numbers; the entities keep them as text. */
-function withTextIds(row: Record<string, unknown>): Record<string, unknown> {
-  for (const column of ['id', 'model_id', 'model_version_id']) if (typeof row[column] === 'number') row[column] = String(row[column]);
+function changeFromRow(row: Row, model: StageChange['model'], version: StageChange['modelVersion']): StageChange {
+  const change = new StageChange();
+  change.id = row.id as string;
+  change.model = model;
+  change.modelVersion = version;
+  change.fromStage = row.from_stage as StoredStage;
+  change.toStage = row.to_stage as StoredStage;
+  change.forced = row.forced as boolean;
+  change.displaced = row.displaced as boolean;
+  change.actor = row.actor as string | null;
+  change.reason = row.reason as string | null;
+  change.approvedBy = row.approved_by as string[];
+  change.transactionId = row.transaction_id as string;
+  change.occurredAt = row.occurred_at as Date;
+  return change;
+}
+
+const ID_COLUMNS = ['id', 'model_id', 'model_version_id'];
+const TIME_COLUMNS = ['created_at', 'updated_at', 'deleted_at', 'occurred_at'];
+
+/** A row as `pg` would give it, from its to_jsonb: bigint ids (JSON numbers) as text, timestamps (ISO text) as Dates. */
+function fromJson(row: Row): Row {
+  for (const column of ID_COLUMNS) if (typeof row[column] === 'number') row[column] = String(row[column]);
+  for (const column of TIME_COLUMNS) if (typeof row[column] === 'string') row[column] = new Date(row[column]);
   return row;
 }

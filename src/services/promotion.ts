@@ -107,7 +107,7 @@ export async function setStage(em: EntityManager, input: SetStageInput, direct?:
   const move: MoveInput = { ...input, stage: input.stage, force: input.force ?? false };
   const invalid = checkMoveArguments(input, move);
   if (invalid) return invalid;
-  const fast = direct && (await fastSetStage(direct, em, { ...move, idempotencyKey: input.idempotencyKey }));
+  const fast = direct && (await fastSetStage(direct, { ...move, idempotencyKey: input.idempotencyKey }));
   if (fast) return fast;
   const hash = argumentsHash('setStage', [input.model, input.version, move.stage, move.force, input.expectedHolder ?? null, input.reason ?? null]);
   return runKeyed(em, input, hash, (tx) => moveInTransaction(tx, move));
