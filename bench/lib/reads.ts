@@ -21,7 +21,7 @@ export interface ReadFigures {
   bareCpuMicrosPerRequest: number;
   modelstageCpuMicrosPerRequest: number;
   cpuRatio: number;
-  /** From Modelstage's /metrics around the load: reads answered by its cache, and reads per freshness barrier. */
+  /** From Modelstage's /metrics around the load: lookups answered without a query of their own (an entry, or a load in flight), and reads per freshness barrier. */
   cacheHitRatio: number;
   readsPerBarrier: number;
 }
@@ -115,6 +115,7 @@ export function readPanels(figures: ReadFigures[], labelPrefix = ''): ChartPanel
 
 interface CacheCounters {
   hits: number;
+  joined: number;
   misses: number;
   barriers: number;
 }
@@ -125,13 +126,14 @@ async function cacheCounters(graphqlUrl: string): Promise<CacheCounters> {
   const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
   return {
     hits: value(/^modelstage_read_cache_lookups_total\{result="hit"\} (\S+)$/m),
+    joined: value(/^modelstage_read_cache_lookups_total\{result="joined"\} (\S+)$/m),
     misses: value(/^modelstage_read_cache_lookups_total\{result="miss"\} (\S+)$/m),
     barriers: value(/^modelstage_freshness_barriers_total (\S+)$/m),
   };
 }
 
 function cacheFigures(before: CacheCounters, after: CacheCounters, requests: number) {
-  const hits = after.hits - before.hits;
+  const hits = after.hits - before.hits + after.joined - before.joined;
   const lookups = hits + after.misses - before.misses;
   // The scrape after the load is itself no GraphQL request, so every barrier counted is a read's.
   return { hitRatio: ratio(hits, lookups), readsPerBarrier: ratio(requests, after.barriers - before.barriers) };

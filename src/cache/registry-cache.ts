@@ -15,6 +15,14 @@ interface Ticket {
   heard: number;
 }
 
+/** A load in flight, which later reads of the same rows may share (see `shared`). */
+interface Flight {
+  ticket: Ticket;
+  /** Unknown while a model is looked up by name. */
+  modelId?: string;
+  rows: Promise<Row | null>;
+}
+
 /**
  * This instance's copy of the rows behind the hottest reads: models by name, and per model the
  * version a selector names (PRODUCTION's holder, LATEST, version 3, …). It answers exactly what
@@ -34,6 +42,11 @@ interface Ticket {
  *    its notification is heard either before the rows arrive (they are not kept) or after (it
  *    drops them). Either way no entry outlives a write it does not show.
  *
+ * 4. Reads that miss the same rows at once share one load (a promotion sends every reader of
+ *    its model's PRODUCTION to PostgreSQL at the same moment), but only a load that would still
+ *    be kept (`admits`) when the read joins it: the read's own freshness check has passed by
+ *    then, so every write it must see has been heard, and none of them since the load began.
+ *
  * While LISTEN is down a notification may be missed: the cache then holds nothing and keeps
  * nothing (`trusted` false) until LISTEN is back, when it starts empty under a new epoch, so that
  * no load begun before can be kept. Deleted models are never entries (the loads skip them), and
@@ -44,11 +57,13 @@ export class RegistryCache implements RegistryRows {
   private readonly idByName = new Map<string, string>();
   /** The `heard` count at each model's latest notification, for `admits`. */
   private readonly touchedAt = new Map<string, number>();
+  private readonly flights = new Map<string, Flight>();
   private heardCount = 0;
   private epoch = 0;
   private trusted = false;
-  /** Answers from an entry, and answers that had to ask PostgreSQL: the metrics' hit ratio. */
+  /** Answers from an entry, from another read's load, and from a load of their own: the metrics' hit ratio. */
   hits = 0;
+  joined = 0;
   misses = 0;
 
   constructor(
@@ -89,14 +104,14 @@ export class RegistryCache implements RegistryRows {
     const id = this.idByName.get(name);
     const cached = id === undefined ? undefined : this.models.get(id)?.row;
     if (cached) return this.hit(cached);
-    this.misses += 1;
-    const ticket = this.ticket();
-    const row = await this.database.model(name);
-    if (row && this.admits(ticket, row.id as string)) {
-      this.entry(row.id as string).row = row;
-      this.idByName.set(name, row.id as string);
-    }
-    return row;
+    return this.shared(`m:${name}`, undefined, async (ticket) => {
+      const row = await this.database.model(name);
+      if (row && this.admits(ticket, row.id as string)) {
+        this.entry(row.id as string).row = row;
+        this.idByName.set(name, row.id as string);
+      }
+      return row;
+    });
   }
 
   async version(model: { name: string } | { id: string }, selector: VersionSelector): Promise<Row | null> {
@@ -105,11 +120,11 @@ export class RegistryCache implements RegistryRows {
     const key = selectorKey(selector);
     const versions = this.models.get(modelId)?.versions;
     if (versions?.has(key)) return this.hit(versions.get(key)!);
-    this.misses += 1;
-    const ticket = this.ticket();
-    const row = await this.database.version({ id: modelId }, selector);
-    if (this.admits(ticket, modelId)) this.entry(modelId).versions.set(key, row);
-    return row;
+    return this.shared(`${modelId}:${key}`, modelId, async (ticket) => {
+      const row = await this.database.version({ id: modelId }, selector);
+      if (this.admits(ticket, modelId)) this.entry(modelId).versions.set(key, row);
+      return row;
+    });
   }
 
   async newestInStage(modelIds: readonly string[], stage: Stage): Promise<Row[]> {
@@ -135,6 +150,27 @@ export class RegistryCache implements RegistryRows {
       if (this.admits(ticket, id)) this.entry(id).versions.set(key, row);
     }
     return found;
+  }
+
+  /** The rows of a load of `key` already in flight that may answer this read, else of a new one. */
+  private shared(key: string, modelId: string | undefined, load: (ticket: Ticket) => Promise<Row | null>): Promise<Row | null> {
+    const flight = this.flights.get(key);
+    // By name the model's id is not known yet: then any notification since the load began counts.
+    if (flight && (flight.modelId === undefined ? this.unchangedSince(flight.ticket) : this.admits(flight.ticket, flight.modelId))) {
+      this.joined += 1;
+      return flight.rows;
+    }
+    this.misses += 1;
+    const ticket = this.ticket();
+    const rows = load(ticket).finally(() => {
+      if (this.flights.get(key)?.rows === rows) this.flights.delete(key);
+    });
+    this.flights.set(key, { ticket, modelId, rows });
+    return rows;
+  }
+
+  private unchangedSince(ticket: Ticket): boolean {
+    return this.trusted && ticket.epoch === this.epoch && ticket.heard === this.heardCount;
   }
 
   private hit<T>(value: T): T {

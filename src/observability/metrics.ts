@@ -27,7 +27,7 @@ export interface MetricSources {
   listenConnected(): boolean;
   pool(): { used: number; free: number; pending: number; max: number };
   /** The read cache's answers from an entry (hits) and from PostgreSQL (misses), and the freshness barriers sent. */
-  readCache(): { hits: number; misses: number; models: number; barriers: number };
+  readCache(): { hits: number; joined: number; misses: number; models: number; barriers: number };
 }
 
 /**
@@ -180,13 +180,14 @@ export class Metrics {
     // Running totals kept by the cache itself, copied at scrape time.
     new Counter({
       name: 'modelstage_read_cache_lookups_total',
-      help: 'Hot reads answered from the read cache (hit) and from PostgreSQL (miss).',
+      help: 'Hot reads answered from the read cache (hit), from a load another read had in flight (joined), and from PostgreSQL (miss).',
       labelNames: ['result'],
       registers,
       collect() {
         const cache = sources.readCache();
         this.reset();
         this.labels('hit').inc(cache.hits);
+        this.labels('joined').inc(cache.joined);
         this.labels('miss').inc(cache.misses);
       },
     });
