@@ -5,24 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { packageOf, selfTimes, type CpuProfile } from './lib/profile.js';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+type Node = CpuProfile['nodes'][number];
 
 const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '30' } }, allowPositionals: true });
-const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Profile;
+const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-const selfMicros = new Map<number, number>();
-profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const selfMicros = selfTimes(profile);
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 
-const packageOf = (url: string) => {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (match) return match[1]!;
-  if (url.includes('/src/') || url.includes('/dist/')) return 'modelstage src';
-  if (url.startsWith('node:') || url === '') return url || '(native/gc/idle)';
-  return url.replace(/^file:\/\//, '');
-};
 const add = (map: Map<string, number>, key: string, micros: number) => map.set(key, (map.get(key) ?? 0) + micros);
 const byFunction = new Map<string, number>();
 const byPackage = new Map<string, number>();

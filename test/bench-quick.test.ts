@@ -99,6 +99,13 @@ describe.sequential('bench --quick', () => {
     expectChart(svg, 'bare graphql-yoga');
   });
 
+  it('layers', { timeout: 300_000 }, async () => {
+    const { figures, svg } = await bench('layers');
+    for (const side of [figures.bareCpuMicrosPerRead, figures.modelstageCpuMicrosPerRead]) expect(side.every(measured)).toBe(true);
+    expect(Object.keys(figures.layers).length).toBeGreaterThan(3);
+    expectChart(svg, 'bare graphql-yoga');
+  });
+
   it('scale', { timeout: 300_000 }, async () => {
     const { figures, svg } = await bench('scale', '--connections', '8', '--clients', '4');
     for (const side of [figures.small, figures.large]) {

@@ -22,6 +22,8 @@ const app = await startApp({
   databaseUrl,
   port: 0,
   adminToken: process.env.MODELSTAGE_ADMIN_TOKEN,
+  // MODELSTAGE_READ_CACHE_MODELS=0 npm run bench:reads measures the server without its read cache.
+  readCacheModels: loadConfig(process.env).readCacheModels,
   tracing,
   logger,
   // As main.ts: MODELSTAGE_WEBHOOK_* from the environment (bench:promotions --webhooks sets

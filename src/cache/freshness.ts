@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 export interface NotifyingConnection {
   readonly connected: boolean;
   notify(channel: string, payload: string): Promise<void>;
+  /** Gives up a connection that stopped answering, and makes a new one. */
+  reconnect(reason: string): void;
 }
 
 /**
@@ -21,7 +23,9 @@ export interface NotifyingConnection {
  * trip, not one per request.
  *
  * `fresh()` answers false when freshness cannot be known (LISTEN is down, the barrier failed or
- * took longer than `timeoutMs`): the caller then reads from PostgreSQL itself.
+ * took longer than `timeoutMs`): the caller then reads from PostgreSQL itself. A barrier that
+ * does not come back in time also gives the LISTEN connection up: one that stopped answering
+ * would otherwise hold every operation for `timeoutMs`, one after another.
  */
 export class FreshnessBarrier {
   /** A channel name of this instance alone, so that no other instance is woken by its barriers. */
@@ -29,8 +33,9 @@ export class FreshnessBarrier {
   private sequence = 0;
   private inFlight: { sequence: number; waiters: ((fresh: boolean) => void)[]; timer: NodeJS.Timeout } | undefined;
   private next: ((fresh: boolean) => void)[] = [];
-  /** Barriers sent, for the metrics: reads served per barrier is the batching's measure. */
+  /** Barriers sent, and those that failed or timed out (operations then read PostgreSQL), for the metrics. */
   sent = 0;
+  failed = 0;
 
   constructor(
     private readonly connection: NotifyingConnection,
@@ -60,7 +65,11 @@ export class FreshnessBarrier {
     const sequence = ++this.sequence;
     const waiters = this.next;
     this.next = [];
-    const timer = setTimeout(() => this.settle(false, sequence), this.timeoutMs);
+    const timer = setTimeout(() => {
+      if (this.inFlight?.sequence !== sequence) return;
+      this.settle(false, sequence);
+      this.connection.reconnect(`a freshness barrier took more than ${this.timeoutMs} ms`);
+    }, this.timeoutMs);
     timer.unref();
     this.inFlight = { sequence, waiters, timer };
     this.sent += 1;
@@ -72,6 +81,7 @@ export class FreshnessBarrier {
     if (!settled || settled.sequence !== sequence) return;
     this.inFlight = undefined;
     clearTimeout(settled.timer);
+    if (!fresh) this.failed += 1;
     for (const waiter of settled.waiters) waiter(fresh);
     if (this.next.length > 0) {
       if (this.connection.connected) this.send();

@@ -68,7 +68,7 @@ export class RegistryCache implements RegistryRows {
 
   constructor(
     private readonly database: RegistryRows,
-    /** Models kept at most; the ones cached first go first. */
+    /** Models kept at most; the least recently read go first. */
     private readonly maxModels: number,
   ) {}
 
@@ -102,9 +102,10 @@ export class RegistryCache implements RegistryRows {
 
   async model(name: string): Promise<Row | null> {
     const id = this.idByName.get(name);
-    const cached = id === undefined ? undefined : this.models.get(id)?.row;
-    if (cached) return this.hit(cached);
-    return this.shared(`m:${name}`, undefined, async (ticket) => {
+    const cached = id === undefined ? undefined : this.recent(id)?.row;
+    // The name is checked too: a model renamed (by SQL) between two loads could leave its old name behind.
+    if (cached && cached.name === name) return this.hit(cached);
+    return this.sharedLoad(`m:${name}`, undefined, async (ticket) => {
       const row = await this.database.model(name);
       if (row && this.admits(ticket, row.id as string)) {
         this.entry(row.id as string).row = row;
@@ -118,42 +119,59 @@ export class RegistryCache implements RegistryRows {
     const modelId = 'id' in model ? model.id : ((await this.model(model.name))?.id as string | undefined);
     if (modelId === undefined) return null;
     const key = selectorKey(selector);
-    const versions = this.models.get(modelId)?.versions;
+    const versions = this.recent(modelId)?.versions;
     if (versions?.has(key)) return this.hit(versions.get(key)!);
-    return this.shared(`${modelId}:${key}`, modelId, async (ticket) => {
+    return this.sharedLoad(`${modelId}:${key}`, modelId, async (ticket) => {
       const row = await this.database.version({ id: modelId }, selector);
-      if (this.admits(ticket, modelId)) this.entry(modelId).versions.set(key, row);
+      // "No such version" is kept for stages only: a stage's answer is one per model, while names
+      // and numbers that match nothing are as many as a client cares to ask for.
+      if (this.admits(ticket, modelId) && (row || selector.stage !== undefined)) this.entry(modelId).versions.set(key, row);
       return row;
     });
   }
 
   async newestInStage(modelIds: readonly string[], stage: Stage): Promise<Row[]> {
     const key = `s:${stage}`;
-    const found: Row[] = [];
+    const answers: (Row | null | Promise<Row | null>)[] = [];
     const missing: string[] = [];
     for (const id of modelIds) {
-      const versions = this.models.get(id)?.versions;
-      if (!versions?.has(key)) {
-        missing.push(id);
-        continue;
+      const versions = this.recent(id)?.versions;
+      const flight = this.flights.get(`${id}:${key}`);
+      if (versions?.has(key)) answers.push(this.hit(versions.get(key)!));
+      else if (flight && this.admits(flight.ticket, id)) {
+        this.joined += 1;
+        answers.push(flight.rows);
+      } else missing.push(id);
+    }
+    if (missing.length > 0) {
+      // One query for every model missing, and a flight per model that later reads may share.
+      this.misses += missing.length;
+      const ticket = this.ticket();
+      const batch = this.database.newestInStage(missing, stage).then((rows) => new Map(rows.map((row) => [row.model_id as string, row])));
+      for (const id of missing) {
+        const rows = batch.then((loaded) => {
+          const row = loaded.get(id) ?? null;
+          if (this.admits(ticket, id)) this.entry(id).versions.set(key, row);
+          return row;
+        });
+        answers.push(this.fly(`${id}:${key}`, { ticket, modelId: id, rows }));
       }
-      const row = this.hit(versions.get(key)!);
-      if (row) found.push(row);
     }
-    if (missing.length === 0) return found;
-    this.misses += missing.length;
-    const ticket = this.ticket();
-    const loaded = new Map((await this.database.newestInStage(missing, stage)).map((row) => [row.model_id as string, row]));
-    for (const id of missing) {
-      const row = loaded.get(id) ?? null;
-      if (row) found.push(row);
-      if (this.admits(ticket, id)) this.entry(id).versions.set(key, row);
+    return (await Promise.all(answers)).filter((row): row is Row => row !== null);
+  }
+
+  /** A model's entry, moved to the back of the eviction order: the least recently used go first. */
+  private recent(modelId: string): ModelEntry | undefined {
+    const entry = this.models.get(modelId);
+    if (entry) {
+      this.models.delete(modelId);
+      this.models.set(modelId, entry);
     }
-    return found;
+    return entry;
   }
 
   /** The rows of a load of `key` already in flight that may answer this read, else of a new one. */
-  private shared(key: string, modelId: string | undefined, load: (ticket: Ticket) => Promise<Row | null>): Promise<Row | null> {
+  private sharedLoad(key: string, modelId: string | undefined, load: (ticket: Ticket) => Promise<Row | null>): Promise<Row | null> {
     const flight = this.flights.get(key);
     // By name the model's id is not known yet: then any notification since the load began counts.
     if (flight && (flight.modelId === undefined ? this.unchangedSince(flight.ticket) : this.admits(flight.ticket, flight.modelId))) {
@@ -162,10 +180,15 @@ export class RegistryCache implements RegistryRows {
     }
     this.misses += 1;
     const ticket = this.ticket();
-    const rows = load(ticket).finally(() => {
+    return this.fly(key, { ticket, modelId, rows: load(ticket) });
+  }
+
+  /** Registers a load in flight until it settles; answers its rows. */
+  private fly(key: string, flight: Flight): Promise<Row | null> {
+    const rows = flight.rows.finally(() => {
       if (this.flights.get(key)?.rows === rows) this.flights.delete(key);
     });
-    this.flights.set(key, { ticket, modelId, rows });
+    this.flights.set(key, { ...flight, rows });
     return rows;
   }
 

@@ -49,21 +49,33 @@ export class PgListener {
     await this.client.query('select pg_notify($1, $2)', [channel, payload]);
   }
 
+  /**
+   * Gives the connection up and reconnects: for a connection that still looks open but stopped
+   * answering (a barrier that never came back).
+   */
+  reconnect(reason: string): void {
+    if (this.client) this.lost(this.client, new Error(reason));
+  }
+
   /** The backend pid of the listening connection (tests terminate it to prove recovery). */
   get backendPid(): number | undefined {
     return (this.client as unknown as { processID?: number } | undefined)?.processID;
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true });
+    // Keep-alive probes from 10 s of silence on, so that a connection that died without a word
+    // (a NAT, a cable) is noticed in about a minute rather than the system's two hours.
+    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     client.on('notification', (message) => this.options.channels[message.channel]?.(message.payload));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
-    await client.connect();
-    // The only transactions of this connection are notify()'s barriers, which need no
-    // durability: without this each would wait for a WAL flush (a NOTIFY takes a transaction id).
-    await client.query('set synchronous_commit = off');
-    for (const channel of Object.keys(this.options.channels)) await client.query(`listen "${channel}"`);
+    try {
+      await client.connect();
+      for (const channel of Object.keys(this.options.channels)) await client.query(`listen "${channel}"`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
     this.retryDelayMs = 100;
     this.options.onConnected();

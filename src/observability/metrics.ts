@@ -26,8 +26,8 @@ export interface MetricSources {
   webhookBacklog(): Promise<{ messages: number; oldestSeconds: number } | null>;
   listenConnected(): boolean;
   pool(): { used: number; free: number; pending: number; max: number };
-  /** The read cache's answers from an entry (hits) and from PostgreSQL (misses), and the freshness barriers sent. */
-  readCache(): { hits: number; joined: number; misses: number; models: number; barriers: number };
+  /** The read cache's lookups (from an entry, from another read's load, from a load of their own), its size, and the freshness barriers sent and failed. */
+  readCache(): { hits: number; joined: number; misses: number; models: number; barriers: number; failedBarriers: number };
 }
 
 /**
@@ -206,6 +206,15 @@ export class Metrics {
       collect() {
         this.reset();
         this.inc(sources.readCache().barriers);
+      },
+    });
+    new Counter({
+      name: 'modelstage_freshness_barriers_failed_total',
+      help: 'Freshness checks that failed or timed out: the operations waiting on them read PostgreSQL instead of the cache (and a timeout reconnects LISTEN).',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(sources.readCache().failedBarriers);
       },
     });
   }

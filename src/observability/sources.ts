@@ -24,7 +24,7 @@ export function instanceSources(
   feed: StageFeed,
   listener: PgListener,
   cache: { hits: number; joined: number; misses: number; size: number } | undefined,
-  barrier: { sent: number },
+  barrier: { sent: number; failed: number },
 ): MetricSources {
   const query = <T>(sql: string, params: unknown[] = []) => orm.em.getConnection().execute<T[]>(sql, params);
   return {
@@ -48,7 +48,7 @@ export function instanceSources(
       return { messages: Number(row?.messages ?? 0), oldestSeconds: Math.max(0, row?.oldest ?? 0) };
     },
     listenConnected: () => listener.connected,
-    readCache: () => ({ hits: cache?.hits ?? 0, joined: cache?.joined ?? 0, misses: cache?.misses ?? 0, models: cache?.size ?? 0, barriers: barrier.sent }),
+    readCache: () => ({ hits: cache?.hits ?? 0, joined: cache?.joined ?? 0, misses: cache?.misses ?? 0, models: cache?.size ?? 0, barriers: barrier.sent, failedBarriers: barrier.failed }),
     pool: () => {
       const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
       if (!pool) return { used: 0, free: 0, pending: 0, max: 0 };

@@ -25,7 +25,7 @@ export function createLoaders(em: EntityManager, registry?: RegistryRows) {
         for (const stage of new Set(keys.map((key) => key.stage))) {
           const modelIds = keys.filter((key) => key.stage === stage).map((key) => key.modelId);
           const versions = registry ? await directNewestInStage(registry, em, modelIds, stage) : await newestInStage(em, modelIds, stage);
-          for (const version of versions) found.set(`${version.model.id}:${stage}`, version);
+          for (const [modelId, version] of versions) found.set(`${modelId}:${stage}`, version);
         }
         return keys.map((key) => found.get(`${key.modelId}:${key.stage}`) ?? null);
       },
@@ -50,14 +50,14 @@ interface StageKey {
 }
 
 /** The highest-numbered version of each model in a stage (any stage for LATEST). */
-async function newestInStage(em: EntityManager, modelIds: string[], stage: Stage): Promise<ModelVersion[]> {
+async function newestInStage(em: EntityManager, modelIds: string[], stage: Stage): Promise<Map<string, ModelVersion>> {
   const rows = await em.execute(
     `select distinct on (model_id) * from model_version
      where model_id in (?) and deleted_at is null ${stage === 'latest' ? '' : 'and stage = ?'}
      order by model_id, number desc`,
     stage === 'latest' ? [modelIds] : [modelIds, stage],
   );
-  return rows.map((row) => em.map(ModelVersion, row));
+  return new Map(rows.map((row) => [String(row.model_id), em.map(ModelVersion, row)]));
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | undefined)[] {

@@ -86,6 +86,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const websockets = attachGraphqlWs(wsServer, {
     yoga,
     auth: modelstage.auth,
+    fresh: modelstage.fresh,
     multiplexer: live.multiplexer,
     clientError: modelstage.clientError,
     observability,

@@ -25,7 +25,8 @@ import { freshReads, type Context } from '../schema/context.js';
 import { toClientError } from './errors.js';
 import { renderModelstageGraphiQL } from './graphiql.js';
 import { documentLimits } from './limits.js';
-import { mutationsReadTheDatabase, wholeMutationScopes } from './mutation-scopes.js';
+import { mutationsReadTheDatabase } from './mutation-reads.js';
+import { wholeMutationScopes } from './mutation-scopes.js';
 import { corsOptions } from './origins.js';
 import { clientAddress, type ServerContext } from './request.js';
 
@@ -45,6 +46,8 @@ export interface Modelstage {
   settings: AppSettings;
   orm: MikroORM;
   auth: Authenticator;
+  /** An operation's freshness check (cache/freshness.ts): true once every write that answered before it has been heard here. */
+  fresh: () => Promise<boolean>;
   live: Live;
   dispatcher: WebhookDispatcher;
   metrics: Metrics;
@@ -87,6 +90,7 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
       return live.listener.connected;
     },
     notify: (channel, payload) => live.listener.notify(channel, payload),
+    reconnect: (reason) => live.listener.reconnect(reason),
   });
   const auth = new Authenticator(orm, { adminToken: settings.adminToken, maxFailures: settings.maxAuthFailures });
   const { onAttempt, ...webhooks } = settings.webhooks;
@@ -117,6 +121,8 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
       [barrier.channel]: (payload) => barrier.heard(payload),
     },
     onConnected: () => {
+      // Lookups begun while LISTEN was down may have missed a revocation: none of them is kept.
+      auth.forgetTokens();
       auth.cacheTrusted = true;
       cache?.listening();
       void dispatcher.wake();
@@ -164,7 +170,7 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
       // First of all, one freshness check (shared with the operations in flight): once it passes,
       // this instance has heard of every write that answered before this operation arrived, so
       // its caches (the token's, the registry's) may answer it. See cache/freshness.ts.
-      const fresh = await barrier.fresh();
+      const fresh = initial.fresh ?? (await barrier.fresh());
       let principal = initial.principal;
       try {
         principal ??= await auth.authenticate(initial.request.headers.get('authorization'), clientAddress(initial.req), fresh);
@@ -190,6 +196,7 @@ export async function buildApp(settings: AppSettings): Promise<Modelstage> {
     settings,
     orm,
     auth,
+    fresh: () => barrier.fresh(),
     live,
     dispatcher,
     metrics,

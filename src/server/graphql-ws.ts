@@ -14,6 +14,8 @@ import { clientAddress, type ServerContext } from './request.js';
 export interface GraphqlWsOptions {
   yoga: YogaServerInstance<ServerContext, Context>;
   auth: Authenticator;
+  /** The operation's freshness check (cache/freshness.ts), made before its token is checked. */
+  fresh: () => Promise<boolean>;
   /** Groups live twins into one execution per event (live/multiplex.ts). */
   multiplexer: SubscriptionMultiplexer;
   clientError: (error: unknown) => GraphQLError;
@@ -38,7 +40,7 @@ interface Operation {
  * same document, variables and scopes share one execution per event (see multiplex.ts).
  */
 export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOptions): { close: () => Promise<void> } {
-  const { yoga, auth, multiplexer, clientError, observability } = options;
+  const { yoga, auth, multiplexer, clientError, observability, fresh } = options;
   type Extra = { socket: WebSocket; request: IncomingMessage };
   // graphql-ws hands execute/subscribe the very arguments onSubscribe returned: keyed by them,
   // each operation's enveloped functions travel beside it, not inside its root value.
@@ -69,9 +71,12 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
   // Counted after sharing: each member of a shared execution is a subscription of its own.
   const counted = (result: unknown) =>
     isAsyncIterable(result) ? onStreamEnd(result, observability.metrics.subscriptionOpened('ws')) : result;
-  const authenticate = (params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) => {
+  // After a freshness check of its own, as on HTTP: a token revoked on any instance before the
+  // connection or the operation arrived is refused here (the cache has heard the revocation).
+  const authenticate = async (params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) => {
     const value = params?.authorization ?? params?.Authorization;
-    return auth.authenticate(typeof value === 'string' ? value : undefined, clientAddress(request));
+    const isFresh = await fresh();
+    return { principal: await auth.authenticate(typeof value === 'string' ? value : undefined, clientAddress(request), isFresh), fresh: isFresh };
   };
 
   const disposable = useServer<Record<string, unknown>, Extra>(
@@ -113,8 +118,9 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
         const record = observability.wsOperation(ctx.extra.request, payload.operationName);
         started(ctx, id, record);
         let principal: Principal;
+        let isFresh: boolean;
         try {
-          principal = await authenticate(ctx.connectionParams, ctx.extra.request);
+          ({ principal, fresh: isFresh } = await authenticate(ctx.connectionParams, ctx.extra.request));
         } catch (error) {
           return refused(ctx, id, [clientError(error)]);
         }
@@ -123,6 +129,7 @@ export function attachGraphqlWs(wsServer: WebSocketServer, options: GraphqlWsOpt
         const initial: ServerContext & Record<string, unknown> = {
           req: ctx.extra.request,
           principal,
+          fresh: isFresh,
           disconnectSlowConsumer: () => disconnectSlowSocket(socket),
           params: payload,
           record,

@@ -9,7 +9,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { Plugin } from 'graphql-yoga';
 import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
-import { freshReads, type Context } from '../schema/context.js';
+import type { Context } from '../schema/context.js';
 import { authScopesOf, evaluateScopeRule, refusalMessage, type ScopeRule } from '../schema/scopes.js';
 import { fragmentsOf } from './limits.js';
 
@@ -73,19 +73,4 @@ async function refusal(field: GraphQLField<unknown, unknown>, args: Record<strin
   const scopes = typeof rule === 'function' ? await rule({}, args, context) : rule;
   if (typeof scopes === 'boolean') return scopes ? null : { kind: AuthScopeFailureType.AuthScopeFunction, error: null };
   return evaluateScopeRule(authScopesOf(context.principal), scopes);
-}
-
-/**
- * A mutation's own fields (and the ones after it in the document) read what it wrote: the read
- * cache hears of a write only through its notification, a moment after the commit, so a mutation
- * operation reads from PostgreSQL. Queries, the hot path, keep the cache; nothing writes in them.
- */
-export function mutationsReadTheDatabase(): Plugin {
-  return {
-    onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      const context = args.contextValue as unknown as Context;
-      if (context.databaseRows && context.registry !== context.databaseRows) Object.assign(context, freshReads(context.em, context.databaseRows));
-    },
-  };
 }

@@ -8,6 +8,8 @@ export interface ServerContext {
   res?: ServerResponse;
   /** Set on the websocket path, where the connection was authenticated already. */
   principal?: Principal;
+  /** Set with `principal`: the outcome of the freshness check made before it was authenticated. */
+  fresh?: boolean;
   /** Cuts off a subscriber that stopped reading (closes its socket; on HTTP the response). */
   disconnectSlowConsumer?: () => void;
   /**

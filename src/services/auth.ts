@@ -28,6 +28,11 @@ export class TooManyFailuresError extends UnauthenticatedError {
  */
 export class Authenticator {
   private readonly valid = new Map<string, Principal>();
+  /**
+   * Bumped whenever the cache is dropped: a lookup keeps its answer only if it began after the
+   * last drop, since one that began before may have read the token just before its revocation.
+   */
+  private generation = 0;
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
   private readonly maxFailures: number;
   private readonly windowMs: number;
@@ -46,7 +51,7 @@ export class Authenticator {
    * `fresh`: this instance has heard every revocation that answered before the request arrived
    * (cache/freshness.ts), so the cache may answer; without it the token is looked up.
    */
-  async authenticate(authorization: string | null | undefined, clientAddress: string, fresh = true): Promise<Principal> {
+  async authenticate(authorization: string | null | undefined, clientAddress: string, fresh: boolean): Promise<Principal> {
     const secret = parseBearer(authorization);
     const key = secret === undefined ? undefined : hashSecret(secret);
     const cached = key !== undefined && this.cacheTrusted && fresh ? this.valid.get(key) : undefined;
@@ -59,23 +64,25 @@ export class Authenticator {
     // address (a NAT, a proxy) keep working.
     const blockedFor = this.blockedFor(clientAddress);
     if (blockedFor > 0 && !(secret !== undefined && isGeneratedSecret(secret))) throw new TooManyFailuresError(blockedFor);
+    const generation = this.generation;
     const principal = secret === undefined ? null : await findActiveToken(this.orm.em.fork(), secret);
     if (!principal) {
       this.recordFailure(clientAddress);
       if (blockedFor > 0) throw new TooManyFailuresError(blockedFor);
       throw new UnauthenticatedError(secret === undefined ? 'send a token: Authorization: Bearer <token>' : 'the token is unknown or revoked');
     }
-    return this.remember(key!, principal);
+    return this.remember(key!, principal, generation);
   }
 
-  private remember(key: string, principal: Principal): Principal {
-    if (this.cacheTrusted) this.valid.set(key, principal);
+  private remember(key: string, principal: Principal, generation = this.generation): Principal {
+    if (this.cacheTrusted && generation === this.generation) this.valid.set(key, principal);
     return principal;
   }
 
   /** A token was revoked somewhere, or notifications may have been missed. */
   forgetTokens(): void {
     this.valid.clear();
+    this.generation += 1;
   }
 
   /** Seconds until the address may try again, or 0 when it is not blocked. */

@@ -66,9 +66,10 @@ export async function directModel(rows: RegistryRows, name: string): Promise<Mod
   return row ? modelFromRow(row) : null;
 }
 
-/** The highest-numbered version of each model in a stage (any stage for LATEST), as the batch loader asks. */
-export async function directNewestInStage(rows: RegistryRows, em: EntityManager, modelIds: readonly string[], stage: Stage): Promise<ModelVersion[]> {
-  return (await rows.newestInStage(modelIds, stage)).map((row) => versionFromRow(em, row));
+/** The highest-numbered version of each model in a stage (any stage for LATEST), by model id, as the batch loader asks. */
+export async function directNewestInStage(rows: RegistryRows, em: EntityManager, modelIds: readonly string[], stage: Stage): Promise<Map<string, ModelVersion>> {
+  // Keyed by the row's model_id: asking the version for its model would make the reference.
+  return new Map((await rows.newestInStage(modelIds, stage)).map((row) => [row.model_id as string, versionFromRow(em, row)]));
 }
 
 /** A version as MikroORM would hydrate it: its model an unloaded reference (loaded by the batch loader when asked). */

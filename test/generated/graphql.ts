@@ -393,6 +393,51 @@ export type DeletedVersionReadsQuery = { node:
     | { id: string }
    | null, modelVersion: { id: string } | null, model: { byNumber: { id: string } | null, versions: { edges: Array<{ node: { number: number } }> } } | null };
 
+export type CachedHolderQueryVariables = Exact<{
+  name: string;
+  stage: ModelStage;
+}>;
+
+
+export type CachedHolderQuery = { modelVersion: { number: number } | null };
+
+export type PromoteAndReadBackMutationVariables = Exact<{
+  name: string;
+  version: string;
+}>;
+
+
+export type PromoteAndReadBackMutation = { setStage:
+    | { __typename: 'ApprovalRequiredError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'PreconditionFailedError' }
+    | { __typename: 'SetStagePreview' }
+    | { __typename: 'SetStageSuccess', modelVersion: { model: { version: { number: number } | null } } }
+    | { __typename: 'StageConflictError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type CreateReadTokenMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateReadTokenMutation = { createApiToken:
+    | { __typename: 'AlreadyExistsError' }
+    | { __typename: 'CreateApiTokenSuccess', token: string, apiToken: { id: string } }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RevokeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeTokenMutation = { revokeApiToken:
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RevokeApiTokenSuccess' }
+   };
+
 export type RaceVersionFragment = { number: number, stage: ModelStage, description: string | null, tags: Array<string>, metadata: unknown };
 
 export type RaceHolderQueryVariables = Exact<{
@@ -1359,6 +1404,49 @@ export const DeletedVersionReadsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeletedVersionReadsQuery, DeletedVersionReadsQueryVariables>;
+export const CachedHolderDocument = new TypedDocumentString(`
+    query CachedHolder($name: String!, $stage: ModelStage!) {
+  modelVersion(name: $name, stage: $stage) {
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<CachedHolderQuery, CachedHolderQueryVariables>;
+export const PromoteAndReadBackDocument = new TypedDocumentString(`
+    mutation PromoteAndReadBack($name: String!, $version: String!) {
+  setStage(name: $name, version: $version, stage: PRODUCTION, force: true) {
+    __typename
+    ... on SetStageSuccess {
+      modelVersion {
+        model {
+          version(stage: PRODUCTION) {
+            number
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromoteAndReadBackMutation, PromoteAndReadBackMutationVariables>;
+export const CreateReadTokenDocument = new TypedDocumentString(`
+    mutation CreateReadToken($name: String!) {
+  createApiToken(name: $name, scopes: [READ]) {
+    __typename
+    ... on CreateApiTokenSuccess {
+      token
+      apiToken {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReadTokenMutation, CreateReadTokenMutationVariables>;
+export const RevokeTokenDocument = new TypedDocumentString(`
+    mutation RevokeToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
 export const RaceHolderDocument = new TypedDocumentString(`
     query RaceHolder($name: String!, $stage: ModelStage!) {
   modelVersion(name: $name, stage: $stage) {

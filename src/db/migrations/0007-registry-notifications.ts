@@ -26,8 +26,11 @@ export class Migration0007RegistryNotifications extends Migration {
         if tg_op = 'DELETE' then touched := old; else touched := new; end if;
         if tg_table_name = 'model' then
           perform pg_notify('${REGISTRY_CHANNEL}', touched.id::text);
+          if tg_op = 'UPDATE' and old.id <> new.id then perform pg_notify('${REGISTRY_CHANNEL}', old.id::text); end if;
         else
           perform pg_notify('${REGISTRY_CHANNEL}', touched.model_id::text);
+          -- A version moved to another model (by SQL) leaves the one it left too.
+          if tg_op = 'UPDATE' and old.model_id <> new.model_id then perform pg_notify('${REGISTRY_CHANNEL}', old.model_id::text); end if;
         end if;
         return null;
       end $$;`);
@@ -38,6 +41,10 @@ export class Migration0007RegistryNotifications extends Migration {
       this.addSql(`
         create trigger ${table}_registry_truncated after truncate on ${table}
         for each statement execute function modelstage_registry_touched();`);
+      // Also under session_replication_role = replica (pg_restore --disable-triggers, many data
+      // migration tools, logical replication's apply): a change they make is still heard.
+      this.addSql(`alter table ${table} enable always trigger ${table}_registry_touched;`);
+      this.addSql(`alter table ${table} enable always trigger ${table}_registry_truncated;`);
     }
   }
 
