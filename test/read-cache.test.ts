@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.js';
 import { freshDatabase } from './support/database.js';
@@ -31,6 +32,7 @@ async function counters(server: TestServer) {
     misses: value(/^modelstage_read_cache_lookups_total\{result="miss"\} (\S+)$/m),
     models: value(/^modelstage_read_cache_models (\S+)$/m),
     barriers: value(/^modelstage_freshness_barriers_total (\S+)$/m),
+    failedBarriers: value(/^modelstage_freshness_barriers_failed_total (\S+)$/m),
   };
 }
 
@@ -125,11 +127,22 @@ describe('the read cache', { timeout: 60_000 }, () => {
     // The promotion drops the model's entries: every reader after it misses at the same moment.
     await setStage(s, 'cache-herd', '2', 'PRODUCTION', true);
     const before = await counters(s);
-    const answers = await Promise.all(Array.from({ length: 50 }, () => holder(s, 'cache-herd')));
+    // The version table locked for a moment, so that the first load of PRODUCTION's holder waits
+    // and every other read finds it in flight (reads are plain SELECTs: only this lock holds them).
+    const locker = new pg.Client({ connectionString: s.databaseUrl });
+    await locker.connect();
+    cleanups.push(() => locker.end());
+    await locker.query('begin');
+    await locker.query('lock table model_version in access exclusive mode');
+    const reads = burstOverWebsocket(s, 50, String(CachedHolderDocument), { name: 'cache-herd', stage: 'PRODUCTION' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await locker.query('commit');
+    const answers = await reads;
     const after = await counters(s);
-    expect(answers.every((number) => number === 2)).toBe(true);
-    expect(after.joined - before.joined).toBeGreaterThan(0);
-    expect(after.misses - before.misses).toBeLessThan(50);
+    expect(answers).toEqual(Array.from({ length: 50 }, () => ({ modelVersion: { number: 2 } })));
+    // One load of the model, one of its holder; every other lookup an entry or a load in flight.
+    expect(after.misses - before.misses).toBe(2);
+    expect(after.joined - before.joined).toBeGreaterThanOrEqual(40);
   });
 
   it("a mutation's own fields read what it wrote, with the cache warm on the old holder", async () => {
@@ -183,6 +196,38 @@ describe('the read cache', { timeout: 60_000 }, () => {
       expect(JSON.stringify(refused)).toContain('UNAUTHENTICATED');
       socket.close();
     }
+  });
+
+  it('a LISTEN connection that stops answering is given up: reads go to PostgreSQL, then LISTEN comes back', async () => {
+    const s = await server();
+    await seedModel(s, 'cache-stalled', 2);
+    await setStage(s, 'cache-stalled', '1', 'PRODUCTION');
+    expect(await holder(s, 'cache-stalled')).toBe(1);
+    const stalled = s.app.listener.backendPid!;
+    // The backend of the LISTEN connection is frozen, not closed: its socket stays open and
+    // silent, as after a network failure that nobody reported.
+    process.kill(stalled, 'SIGSTOP');
+    try {
+      const before = await counters(s);
+      const started = Date.now();
+      // The first operation waits out the barrier's 2 s timeout, which gives the connection up;
+      // until LISTEN is back, operations read PostgreSQL without waiting.
+      await setStage(s, 'cache-stalled', '2', 'PRODUCTION', true);
+      expect(await holder(s, 'cache-stalled')).toBe(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+      expect((await counters(s)).failedBarriers).toBeGreaterThan(before.failedBarriers);
+      const deadline = Date.now() + 10_000;
+      while ((s.app.listener.backendPid ?? stalled) === stalled && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(s.app.listener.backendPid).toBeDefined();
+      expect(s.app.listener.backendPid).not.toBe(stalled);
+    } finally {
+      process.kill(stalled, 'SIGCONT');
+    }
+    // On the new connection, reads are fast and fresh again.
+    await setStage(s, 'cache-stalled', '1', 'PRODUCTION', true);
+    const started = Date.now();
+    expect(await holder(s, 'cache-stalled')).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('keeps at most MODELSTAGE_READ_CACHE_MODELS models, and none with 0', async () => {
