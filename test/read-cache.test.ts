@@ -93,6 +93,13 @@ async function openSocket(server: TestServer, token: string) {
   };
 }
 
+/** A new READ token: its secret and its ApiToken. */
+async function readToken(server: TestServer, name: string) {
+  const created = await server.ok(CreateReadTokenDocument, { name });
+  if (created.createApiToken.__typename !== 'CreateApiTokenSuccess') throw new Error(created.createApiToken.__typename);
+  return created.createApiToken;
+}
+
 const holder = async (server: TestServer, name: string, token?: string) =>
   (await server.ok(CachedHolderDocument, { name, stage: 'PRODUCTION' }, token)).modelVersion?.number ?? null;
 
@@ -165,9 +172,7 @@ describe('the read cache', { timeout: 60_000 }, () => {
     await seedModel(a, 'cache-revoked', 1);
     await setStage(a, 'cache-revoked', '1', 'PRODUCTION');
     for (let i = 0; i < 10; i += 1) {
-      const created = await a.ok(CreateReadTokenDocument, { name: `cache-reader-${i}` });
-      if (created.createApiToken.__typename !== 'CreateApiTokenSuccess') throw new Error(created.createApiToken.__typename);
-      const { token, apiToken } = created.createApiToken;
+      const { token, apiToken } = await readToken(a, `cache-reader-${i}`);
       expect(await holder(b, 'cache-revoked', token)).toBe(1); // B now holds the token in its cache
       await a.ok(RevokeTokenDocument, { id: apiToken.id });
       const refused = await b.gql(CachedHolderDocument, { name: 'cache-revoked', stage: 'PRODUCTION' }, token);
@@ -183,9 +188,7 @@ describe('the read cache', { timeout: 60_000 }, () => {
     await seedModel(a, 'cache-revoked-ws', 1);
     await setStage(a, 'cache-revoked-ws', '1', 'PRODUCTION');
     for (let i = 0; i < 5; i += 1) {
-      const created = await a.ok(CreateReadTokenDocument, { name: `cache-ws-reader-${i}` });
-      if (created.createApiToken.__typename !== 'CreateApiTokenSuccess') throw new Error(created.createApiToken.__typename);
-      const { token, apiToken } = created.createApiToken;
+      const { token, apiToken } = await readToken(a, `cache-ws-reader-${i}`);
       const socket = await openSocket(b, token); // B authenticated the token: it is in B's cache
       const query = String(CachedHolderDocument);
       const variables = { name: 'cache-revoked-ws', stage: 'PRODUCTION' };
